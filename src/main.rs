@@ -1,9 +1,5 @@
-//! The `tieout` binary: parses the command line and hands over to the library.
+//! The `tieout` binary: everything lives in the library.
 
-fn main() {
-    let (filings, errors) = tieout::load::load_all(&tieout::load::bundled());
-    for e in &errors {
-        eprintln!("tieout: {e}");
-    }
-    println!("loaded {} filings", filings.len());
+fn main() -> std::process::ExitCode {
+    tieout::cli::main()
 }

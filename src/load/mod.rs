@@ -4,6 +4,8 @@
 
 pub mod bundled;
 pub mod error;
+pub mod meta;
+pub mod narrative;
 
 pub use bundled::bundled;
 pub use error::LoadError;
