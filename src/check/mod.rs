@@ -1,6 +1,7 @@
 //! The check engine: ties out totals, identities, periods, translations and
 //! narrative figures, with XBRL Calculations 1.1 rounding. No display code.
 
+pub mod output;
 pub mod result;
 
 pub use result::{CheckKind, CheckResult, Contributor, Report, Status, Summary};

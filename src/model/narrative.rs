@@ -43,6 +43,9 @@ pub struct RowRef {
     pub statement: StatementKind,
     /// The row's cleaned label.
     pub label: String,
+    /// The row's index in the filing's statement of that kind, once resolved
+    /// (labels can repeat: "Other services fees", "Basic").
+    pub row: Option<usize>,
 }
 
 /// A figure stated in the text, such as the RMB4,160.1 million of
