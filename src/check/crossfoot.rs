@@ -3,7 +3,10 @@
 //! statements, and figures printed in two statements (net income in the
 //! non-GAAP reconciliation) against each other.
 
-use super::helpers::{Indexed, cell_result, column_short, contributor, in_row_unit, judge, row_slug, skip, units, weight_text};
+use super::helpers::{
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
+    weight_text,
+};
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
 use super::rules::{Term, factor, statement};
@@ -13,7 +16,8 @@ use crate::model::{ColumnRole, StatementKind};
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
     agreements(ix, out);
     for rule in &ix.set.rules.reconciliations {
-        let (Some(kind), Some(source)) = (statement(&rule.statement), statement(&rule.source)) else {
+        let (Some(kind), Some(source)) = (statement(&rule.statement), statement(&rule.source))
+        else {
             continue;
         };
         let Some(si) = ix.stmt(kind) else { continue };
@@ -35,29 +39,56 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
         let k = factor(rule.factor.as_deref());
         let st = &ix.filing.statements[si];
         let here = &st.rows[row];
-        for (ci, col) in st.columns.iter().enumerate() {
+        for ci in 0..st.columns.len() {
             let Some(cell) = here.cell(ci) else { continue };
-            let id = format!("{}/{}/{}/{}/{ci}", rule.kind, ix.filing.id, st.kind, rule.id);
+            let id = format!(
+                "{}/{}/{}/{}/{ci}",
+                rule.kind, ix.filing.id, st.kind, rule.id
+            );
             let mut r = cell_result(rule.kind, id, ix, si, row, ci);
-            let cname = column_short(col);
+            let cname = cell_subject(ix, si, row, ci);
             let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, &with) else {
-                skip(&mut r, &cname, &format!("the {} statement has no \"{}\" row", with.statement.map_or("same", StatementKind::id), with.key));
+                skip(
+                    &mut r,
+                    &cname,
+                    &format!(
+                        "the {} statement has no \"{}\" row",
+                        with.statement.map_or("same", StatementKind::id),
+                        with.key
+                    ),
+                );
                 out.push(r);
                 continue;
             };
             let other = &ix.filing.statements[osi];
             let orow_ref = &other.rows[orow];
             let Some(oc) = ocol.filter(|&oc| orow_ref.cell(oc).is_some()) else {
-                skip(&mut r, &cname, &format!("\"{}\" is not printed in the {} for this period", orow_ref.label, other.kind.title()));
+                skip(
+                    &mut r,
+                    &cname,
+                    &format!(
+                        "\"{}\" is not printed in the {} for this period",
+                        orow_ref.label,
+                        other.kind.title()
+                    ),
+                );
                 out.push(r);
                 continue;
             };
-            r.contributors.push(contributor(ix.filing, osi, orow, oc, &weight_text(k)));
-            let expected = orow_ref.cell(oc).map_or(Interval::zero(), |c| units(orow_ref, c)).times(k);
+            r.contributors
+                .push(contributor(ix.filing, osi, orow, oc, &weight_text(k)));
+            let expected = orow_ref
+                .cell(oc)
+                .map_or(Interval::zero(), |c| units(orow_ref, c))
+                .times(k);
             let what = if k == rust_decimal::Decimal::ONE {
                 format!("the {} figure", other.kind.title().to_lowercase())
             } else {
-                format!("{} × the {} figure", k.normalize(), other.kind.title().to_lowercase())
+                format!(
+                    "{} × the {} figure",
+                    k.normalize(),
+                    other.kind.title().to_lowercase()
+                )
             };
             judge(
                 &mut r,
@@ -85,16 +116,23 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
         let adj: Vec<usize> = (0..st.columns.len())
             .filter(|&c| {
                 let col = &st.columns[c];
-                col.role == ColumnRole::Adjustment && col.period == gcol.period && col.currency == gcol.currency
+                col.role == ColumnRole::Adjustment
+                    && col.period == gcol.period
+                    && col.currency == gcol.currency
             })
             .collect();
         for (ri, row) in st.rows.iter().enumerate() {
             let (Some(g), ifrs) = (row.cell(gi), row.cell(ii)) else {
                 continue;
             };
-            let id = format!("cross-foot/{}/{}/{}/{ii}", ix.filing.id, st.kind, row_slug(st, ri));
+            let id = format!(
+                "cross-foot/{}/{}/{}/{ii}",
+                ix.filing.id,
+                st.kind,
+                row_slug(st, ri)
+            );
             let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, ii);
-            let cname = column_short(&st.columns[ii]);
+            let cname = cell_subject(ix, si, ri, ii);
             r.contributors.push(contributor(ix.filing, si, ri, gi, "1"));
             let mut sum = vec![(units(row, g), rust_decimal::Decimal::ONE)];
             for &a in &adj {
@@ -119,7 +157,12 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
 }
 
 /// Every U.S. GAAP figure of the reconciliation against the statements.
-fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, out: &mut Vec<CheckResult>) {
+fn gaap_against_statements(
+    ix: &Indexed<'_>,
+    si: usize,
+    source: StatementKind,
+    out: &mut Vec<CheckResult>,
+) {
     let st = &ix.filing.statements[si];
     let src = ix.stmt(source);
     for (gi, gcol) in st.columns.iter().enumerate() {
@@ -128,9 +171,14 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
         }
         for (ri, row) in st.rows.iter().enumerate() {
             let Some(g) = row.cell(gi) else { continue };
-            let id = format!("cross-foot/{}/{}/{}/{gi}", ix.filing.id, st.kind, row_slug(st, ri));
+            let id = format!(
+                "cross-foot/{}/{}/{}/{gi}",
+                ix.filing.id,
+                st.kind,
+                row_slug(st, ri)
+            );
             let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, gi);
-            let cname = column_short(gcol);
+            let cname = cell_subject(ix, si, ri, gi);
             let found = src.and_then(|ssi| {
                 let srow = ix.match_row(ssi, ix, si, ri)?;
                 let s = &ix.filing.statements[ssi];
@@ -139,13 +187,23 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
                 Some((ssi, srow, sc))
             });
             let Some((ssi, srow, sc)) = found else {
-                skip(&mut r, &cname, &format!("the {} does not print this figure for this period", source.title().to_lowercase()));
+                skip(
+                    &mut r,
+                    &cname,
+                    &format!(
+                        "the {} does not print this figure for this period",
+                        source.title().to_lowercase()
+                    ),
+                );
                 out.push(r);
                 continue;
             };
             let srow_ref = &ix.filing.statements[ssi].rows[srow];
-            r.contributors.push(contributor(ix.filing, ssi, srow, sc, "1"));
-            let expected = srow_ref.cell(sc).map_or(Interval::zero(), |c| units(srow_ref, c));
+            r.contributors
+                .push(contributor(ix.filing, ssi, srow, sc, "1"));
+            let expected = srow_ref
+                .cell(sc)
+                .map_or(Interval::zero(), |c| units(srow_ref, c));
             judge(
                 &mut r,
                 &cname,

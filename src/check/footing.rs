@@ -2,7 +2,10 @@
 //! (`Row.parent` links), in every column. In a partial reconciliation table
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
-use super::helpers::{Indexed, cell_result, column_short, contributor, in_row_unit, judge, row_slug, skip, units, weight_text};
+use super::helpers::{
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
+    weight_text,
+};
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
 use super::rules::normalize;
@@ -43,18 +46,27 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     continue;
                 }
                 let total = total_row.cell(ci);
-                let printed = kids.iter().filter(|&&k| st.rows[k].cell(ci).is_some()).count();
+                let printed = kids
+                    .iter()
+                    .filter(|&&k| st.rows[k].cell(ci).is_some())
+                    .count();
                 if total.is_none() && printed == 0 {
                     continue;
                 }
-                let id = format!("footing/{}/{}/{}/{ci}", ix.filing.id, st.kind, row_slug(st, p));
+                let id = format!(
+                    "footing/{}/{}/{}/{ci}",
+                    ix.filing.id,
+                    st.kind,
+                    row_slug(st, p)
+                );
                 let mut r = cell_result(CheckKind::Footing, id, ix, si, p, ci);
-                let cname = column_short(col);
+                let cname = cell_subject(ix, si, p, ci);
                 let mut sum = Vec::with_capacity(kids.len());
                 let mut missing = None;
                 for (&k, &w) in kids.iter().zip(&weights) {
                     let row = &st.rows[k];
-                    r.contributors.push(contributor(ix.filing, si, k, ci, &weight_text(w)));
+                    r.contributors
+                        .push(contributor(ix.filing, si, k, ci, &weight_text(w)));
                     match row.cell(ci) {
                         Some(c) => sum.push((units(row, c), w)),
                         None if partial => sum.push((Interval::zero(), w)),
@@ -71,7 +83,11 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     }
                 };
                 if let Some(m) = missing {
-                    skip(&mut r, &cname, &format!("component \"{m}\" is not printed in this column"));
+                    skip(
+                        &mut r,
+                        &cname,
+                        &format!("component \"{m}\" is not printed in this column"),
+                    );
                     out.push(r);
                     continue;
                 }

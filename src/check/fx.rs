@@ -4,7 +4,9 @@
 //! by footing and identities in the USD column instead. Share counts in a
 //! USD column repeat the RMB column's count.
 
-use super::helpers::{Indexed, cell_result, column_short, contributor, in_row_unit, judge, row_slug, skip, units};
+use super::helpers::{
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
+};
 use super::result::{CheckKind, CheckResult};
 use super::rules::statement;
 use crate::model::{Currency, RowKind, Unit};
@@ -42,9 +44,13 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 }
                 let id = format!("fx/{}/{}/{}/{ui}", ix.filing.id, st.kind, row_slug(st, ri));
                 let mut r = cell_result(CheckKind::Fx, id, ix, si, ri, ui);
-                let cname = column_short(ucol);
+                let cname = cell_subject(ix, si, ri, ui);
                 let Some(rc) = rmb.filter(|&c| row.cell(c).is_some()) else {
-                    skip(&mut r, &cname, "the RMB figure is not printed for this period");
+                    skip(
+                        &mut r,
+                        &cname,
+                        "the RMB figure is not printed for this period",
+                    );
                     out.push(r);
                     continue;
                 };
@@ -53,7 +59,14 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 if row.unit == Unit::Shares {
                     r.contributors.push(contributor(ix.filing, si, ri, rc, "1"));
                     let expected = in_row_unit(row, units(row, rcell));
-                    judge(&mut r, &cname, actual, expected, ucell.amount.decimals, "the share count of the RMB column");
+                    judge(
+                        &mut r,
+                        &cname,
+                        actual,
+                        expected,
+                        ucell.amount.decimals,
+                        "the share count of the RMB column",
+                    );
                     out.push(r);
                     continue;
                 }
@@ -62,14 +75,31 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     out.push(r);
                     continue;
                 };
-                r.contributors.push(contributor(ix.filing, si, ri, rc, &format!("1/{}", rate.rmb_per_usd.normalize())));
+                r.contributors.push(contributor(
+                    ix.filing,
+                    si,
+                    ri,
+                    rc,
+                    &format!("1/{}", rate.rmb_per_usd.normalize()),
+                ));
                 let Some(expected) = units(row, rcell).div_exact(rate.rmb_per_usd) else {
                     skip(&mut r, &cname, "the stated exchange rate is zero");
                     out.push(r);
                     continue;
                 };
-                let what = format!("RMB {} ÷ {} (the stated rate)", rcell.raw, rate.rmb_per_usd.normalize());
-                judge(&mut r, &cname, actual, in_row_unit(row, expected), ucell.amount.decimals, &what);
+                let what = format!(
+                    "RMB {} ÷ {} (the stated rate)",
+                    rcell.raw,
+                    rate.rmb_per_usd.normalize()
+                );
+                judge(
+                    &mut r,
+                    &cname,
+                    actual,
+                    in_row_unit(row, expected),
+                    ucell.amount.decimals,
+                    &what,
+                );
                 out.push(r);
             }
         }

@@ -4,7 +4,9 @@
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult, Contributor, Status};
 use super::rules::{RuleSet, Term, normalize};
-use crate::model::{Cell, Column, ColumnRole, Filing, Period, Row, Statement, StatementKind};
+use crate::model::{
+    Cell, Column, ColumnRole, Filing, Period, Row, RowKind, Statement, StatementKind,
+};
 use rust_decimal::Decimal;
 
 /// A filing with each row's canonical key and each row's components.
@@ -58,12 +60,14 @@ impl<'a> Indexed<'a> {
     /// The row with `key`: the nearest one before `before` if any, else the first.
     pub fn find(&self, si: usize, key: &str, before: Option<usize>) -> Option<usize> {
         let keys = &self.keys[si];
+        let rows = &self.filing.statements[si].rows;
+        let hit = |i: &usize| keys[*i] == key && rows[*i].kind != RowKind::Header;
         if let Some(b) = before
-            && let Some(i) = (0..b.min(keys.len())).rev().find(|&i| keys[i] == key)
+            && let Some(i) = (0..b.min(keys.len())).rev().find(hit)
         {
             return Some(i);
         }
-        keys.iter().position(|k| k == key)
+        (0..keys.len()).find(hit)
     }
 
     /// Whether the statement is a partial reconciliation table.
@@ -73,7 +77,13 @@ impl<'a> Indexed<'a> {
 
     /// The row in statement `si` matching row `row` of statement `from`
     /// (same key; among repeats, the same section, else the same occurrence).
-    pub fn match_row(&self, si: usize, from: &Indexed<'_>, from_si: usize, row: usize) -> Option<usize> {
+    pub fn match_row(
+        &self,
+        si: usize,
+        from: &Indexed<'_>,
+        from_si: usize,
+        row: usize,
+    ) -> Option<usize> {
         let key = &from.keys[from_si][row];
         let cands: Vec<usize> = (0..self.keys[si].len())
             .filter(|&i| &self.keys[si][i] == key)
@@ -82,7 +92,8 @@ impl<'a> Indexed<'a> {
             0 => None,
             1 => Some(cands[0]),
             _ => {
-                let section = |st: &Statement, i: usize| st.rows[i].section.as_deref().map(normalize);
+                let section =
+                    |st: &Statement, i: usize| st.rows[i].section.as_deref().map(normalize);
                 let want = section(&from.filing.statements[from_si], row);
                 let own = &self.filing.statements[si];
                 if want.is_some()
@@ -98,7 +109,13 @@ impl<'a> Indexed<'a> {
 
     /// Resolves a term for a check on row `at` in column `col` of statement
     /// `si`: the statement, row and column it names (`None` if absent).
-    pub fn resolve(&self, si: usize, at: usize, col: usize, term: &Term) -> Option<(usize, usize, Option<usize>)> {
+    pub fn resolve(
+        &self,
+        si: usize,
+        at: usize,
+        col: usize,
+        term: &Term,
+    ) -> Option<(usize, usize, Option<usize>)> {
         let here = &self.filing.statements[si];
         match term.statement {
             None => {
@@ -162,12 +179,20 @@ pub(crate) fn column_short(c: &Column) -> String {
 /// A row's id fragment: its slugged label, with "-2", "-3" for repeats.
 pub(crate) fn row_slug(st: &Statement, row: usize) -> String {
     let base = slug(&st.rows[row].label);
-    let base = if base.is_empty() { format!("row-{row}") } else { base };
+    let base = if base.is_empty() {
+        format!("row-{row}")
+    } else {
+        base
+    };
     let n = st.rows[..row]
         .iter()
         .filter(|r| slug(&r.label) == slug(&st.rows[row].label))
         .count();
-    if n == 0 { base } else { format!("{base}-{}", n + 1) }
+    if n == 0 {
+        base
+    } else {
+        format!("{base}-{}", n + 1)
+    }
 }
 
 /// Lower-case words joined by dashes.
@@ -176,7 +201,14 @@ pub(crate) fn slug(s: &str) -> String {
 }
 
 /// A result about the cell at (`row`, `col`) of statement `si`, not yet judged.
-pub(crate) fn cell_result(kind: CheckKind, id: String, ix: &Indexed<'_>, si: usize, row: usize, col: usize) -> CheckResult {
+pub(crate) fn cell_result(
+    kind: CheckKind,
+    id: String,
+    ix: &Indexed<'_>,
+    si: usize,
+    row: usize,
+    col: usize,
+) -> CheckResult {
     let st = &ix.filing.statements[si];
     let r = &st.rows[row];
     let c = &st.columns[col];
@@ -202,7 +234,13 @@ pub(crate) fn cell_result(kind: CheckKind, id: String, ix: &Indexed<'_>, si: usi
 }
 
 /// The cell at (`row`, `col`) of statement `si` as a contributor.
-pub(crate) fn contributor(filing: &Filing, si: usize, row: usize, col: usize, weight: &str) -> Contributor {
+pub(crate) fn contributor(
+    filing: &Filing,
+    si: usize,
+    row: usize,
+    col: usize,
+    weight: &str,
+) -> Contributor {
     let st = &filing.statements[si];
     let r = &st.rows[row];
     let cell = r.cell(col);
@@ -222,24 +260,43 @@ pub(crate) fn weight_text(w: Decimal) -> String {
     w.normalize().to_string()
 }
 
-/// Where the result points, for messages: "Total current assets (Jun 30, 2024 RMB)".
-fn subject(r: &CheckResult, col: &str) -> String {
-    if col.is_empty() {
-        r.label.clone()
-    } else {
-        format!("{} ({col})", r.label)
-    }
+/// What a cell is called in messages: "Total current assets (Jun 30, 2024 RMB)";
+/// a generic label gets its section ("Net income per ADS ... — Diluted").
+pub(crate) fn cell_subject(ix: &Indexed<'_>, si: usize, row: usize, col: usize) -> String {
+    let st = &ix.filing.statements[si];
+    let r = &st.rows[row];
+    let label = match &r.section {
+        Some(s)
+            if ix
+                .set
+                .rules
+                .qualify_with_section
+                .iter()
+                .any(|q| normalize(q) == normalize(&r.label)) =>
+        {
+            format!("{s} — {}", r.label)
+        }
+        _ => r.label.clone(),
+    };
+    format!("{label} ({})", column_short(&st.columns[col]))
 }
 
 /// Judges `actual` against `expected` (both in the printed unit of the
-/// reported value, which has `dp` decimals) and writes the verdict.
-pub(crate) fn judge(r: &mut CheckResult, col: &str, actual: Interval, expected: Interval, dp: u32, what: &str) {
+/// reported value, which has `dp` decimals) and writes the verdict about
+/// `who` (see [`cell_subject`]).
+pub(crate) fn judge(
+    r: &mut CheckResult,
+    who: &str,
+    actual: Interval,
+    expected: Interval,
+    dp: u32,
+    what: &str,
+) {
     let shown = expected.rounded_out(dp + 2);
     let diff = actual.distance(&expected);
     r.expected = Some(shown.to_string());
     r.difference = Some(diff.round_dp(dp + 2).normalize().to_string());
     let printed = r.actual.clone().unwrap_or_else(|| "blank".to_string());
-    let who = subject(r, col);
     if actual.overlaps(&expected) {
         r.status = Status::Pass;
         r.message = format!("{who} {printed} agrees with {what}, which gives {shown}.");
@@ -253,7 +310,7 @@ pub(crate) fn judge(r: &mut CheckResult, col: &str, actual: Interval, expected: 
 }
 
 /// Marks the result skipped for `reason`.
-pub(crate) fn skip(r: &mut CheckResult, col: &str, reason: &str) {
+pub(crate) fn skip(r: &mut CheckResult, who: &str, reason: &str) {
     r.status = Status::Skip;
-    r.message = format!("{} not checked: {reason}.", subject(r, col));
+    r.message = format!("{who} not checked: {reason}.");
 }

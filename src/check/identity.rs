@@ -2,7 +2,9 @@
 //! (total assets = total liabilities + total equity, the cash roll-forward,
 //! GAAP + share-based compensation = non-GAAP, ...).
 
-use super::helpers::{Indexed, cell_result, column_short, contributor, in_row_unit, judge, skip, units, weight_text};
+use super::helpers::{
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
+};
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
 use super::rules::{IdentityRule, Term, statement};
@@ -85,7 +87,14 @@ fn row_of(ix: &Indexed<'_>, si: usize, at: usize, t: &Term) -> Option<usize> {
     }
 }
 
-fn check_rule(ix: &Indexed<'_>, si: usize, total: usize, rule: &IdentityRule, terms: &[Term], out: &mut Vec<CheckResult>) {
+fn check_rule(
+    ix: &Indexed<'_>,
+    si: usize,
+    total: usize,
+    rule: &IdentityRule,
+    terms: &[Term],
+    out: &mut Vec<CheckResult>,
+) {
     let st = &ix.filing.statements[si];
     let partial = ix.is_partial(si);
     let kind = rule.kind.unwrap_or(CheckKind::Identity);
@@ -101,7 +110,7 @@ fn check_rule(ix: &Indexed<'_>, si: usize, total: usize, rule: &IdentityRule, te
         }
         let id = format!("{kind}/{}/{}/{}/{ci}", ix.filing.id, st.kind, rule.id);
         let mut r = cell_result(kind, id, ix, si, total, ci);
-        let cname = column_short(col);
+        let cname = cell_subject(ix, si, total, ci);
         let mut sum = Vec::new();
         let mut missing: Option<String> = None;
         let mut printed = usize::from(tcell.is_some());
@@ -120,10 +129,14 @@ fn check_rule(ix: &Indexed<'_>, si: usize, total: usize, rule: &IdentityRule, te
             };
             let orow = &ix.filing.statements[osi].rows[row];
             let Some(oc) = ocol else {
-                missing = missing.or(Some(format!("\"{}\" is not printed for this period", orow.label)));
+                missing = missing.or(Some(format!(
+                    "\"{}\" is not printed for this period",
+                    orow.label
+                )));
                 continue;
             };
-            r.contributors.push(contributor(ix.filing, osi, row, oc, &w));
+            r.contributors
+                .push(contributor(ix.filing, osi, row, oc, &w));
             match orow.cell(oc) {
                 Some(c) => {
                     printed += 1;
@@ -131,7 +144,10 @@ fn check_rule(ix: &Indexed<'_>, si: usize, total: usize, rule: &IdentityRule, te
                 }
                 None if adjustment => sum.push((Interval::zero(), t.weight)),
                 None => {
-                    missing = missing.or(Some(format!("\"{}\" is not printed in this column", orow.label)));
+                    missing = missing.or(Some(format!(
+                        "\"{}\" is not printed in this column",
+                        orow.label
+                    )));
                 }
             }
         }

@@ -71,7 +71,7 @@ impl Interval {
     }
 
     /// Product of two intervals.
-    pub fn mul(self, o: Interval) -> Self {
+    pub fn product(self, o: Interval) -> Self {
         let c = [
             self.lo.saturating_mul(o.lo),
             self.lo.saturating_mul(o.hi),
@@ -83,7 +83,7 @@ impl Interval {
 
     /// Quotient of two intervals; `None` when the divisor contains zero
     /// (the quotient is unbounded) or a division overflows.
-    pub fn div(self, o: Interval) -> Option<Interval> {
+    pub fn quotient(self, o: Interval) -> Option<Interval> {
         if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
             return None;
         }
@@ -98,7 +98,7 @@ impl Interval {
 
     /// Division by an exact non-zero value (a stated exchange rate).
     pub fn div_exact(self, k: Decimal) -> Option<Interval> {
-        self.div(Self::exact(k))
+        self.quotient(Self::exact(k))
     }
 
     /// The weighted sum `Σ wᵢ·xᵢ` of intervals with exact weights
@@ -205,8 +205,8 @@ mod tests {
     #[test]
     fn division_by_interval_containing_zero_is_unbounded() {
         let x = Interval::printed(d("1"), 0);
-        assert!(x.div(Interval::printed(d("0"), 0)).is_none());
-        let q = x.div(Interval::printed(d("2"), 0)).unwrap();
+        assert!(x.quotient(Interval::printed(d("0"), 0)).is_none());
+        let q = x.quotient(Interval::printed(d("2"), 0)).unwrap();
         assert_eq!(q, Interval::new(d("0.2"), d("0.6")));
     }
 

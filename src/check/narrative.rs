@@ -4,12 +4,15 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
+use super::helpers::slug;
 use super::helpers::{Indexed, column_name, contributor, pow10, units};
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult, Contributor, Status};
-use super::helpers::slug;
 use super::rules::{factor, normalize};
-use crate::model::{Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity, RowRef, Unit};
+use crate::model::{
+    Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
+    RowRef, Unit,
+};
 
 /// Runs the narrative checks over the filings of one company.
 pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
@@ -38,7 +41,8 @@ fn fact_period(filing: &Filing, p: FactPeriod, instant: bool) -> Period {
         FactPeriod::SamePeriodLastYear | FactPeriod::YearAgoInstant => q.year_ago(),
         FactPeriod::PriorQuarter => q.previous(),
     };
-    let as_instant = instant || matches!(p, FactPeriod::CurrentInstant | FactPeriod::YearAgoInstant);
+    let as_instant =
+        instant || matches!(p, FactPeriod::CurrentInstant | FactPeriod::YearAgoInstant);
     if as_instant {
         Period::instant(quarter.end())
     } else {
@@ -47,7 +51,13 @@ fn fact_period(filing: &Filing, p: FactPeriod, instant: bool) -> Period {
 }
 
 /// A result about a narrative figure, not yet judged.
-fn narrative_result(filing: &Filing, id: String, label: &str, raw: &str, line: usize) -> CheckResult {
+fn narrative_result(
+    filing: &Filing,
+    id: String,
+    label: &str,
+    raw: &str,
+    line: usize,
+) -> CheckResult {
     CheckResult {
         id,
         kind: CheckKind::Narrative,
@@ -69,7 +79,13 @@ fn narrative_result(filing: &Filing, id: String, label: &str, raw: &str, line: u
 }
 
 /// Finds the cell a fact speaks of: (filing, statement, row, column).
-fn locate(ixs: &[Indexed<'_>], fi: usize, rr: &RowRef, period: Period, currency: Currency) -> Option<(usize, usize, usize, usize)> {
+fn locate(
+    ixs: &[Indexed<'_>],
+    fi: usize,
+    rr: &RowRef,
+    period: Period,
+    currency: Currency,
+) -> Option<(usize, usize, usize, usize)> {
     let own = &ixs[fi];
     let own_si = own.stmt(rr.statement);
     let own_row = own_si.and_then(|si| {
@@ -81,7 +97,9 @@ fn locate(ixs: &[Indexed<'_>], fi: usize, rr: &RowRef, period: Period, currency:
     order.extend((0..ixs.len()).filter(|&i| i != fi));
     for f in order {
         let ix = &ixs[f];
-        let Some(si) = ix.stmt(rr.statement) else { continue };
+        let Some(si) = ix.stmt(rr.statement) else {
+            continue;
+        };
         let row = if f == fi {
             own_row
         } else {
@@ -111,7 +129,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
         "narrative/{}/{}/{}/{}/line-{}",
         ix.filing.id,
         slug(&fact.subject),
-        period.short().replace(' ', "-").replace(',', "").to_lowercase(),
+        period
+            .short()
+            .replace(' ', "-")
+            .replace(',', "")
+            .to_lowercase(),
         currency,
         fact.line
     );
@@ -138,20 +160,36 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
         r.column_index = Some(ci);
     }
     // ADS counts stated in the text against share counts in the table.
-    let row_words = normalize(&format!("{} {}", srow.section.as_deref().unwrap_or(""), srow.label));
+    let row_words = normalize(&format!(
+        "{} {}",
+        srow.section.as_deref().unwrap_or(""),
+        srow.label
+    ));
     let ads_fact = normalize(&fact.subject).split(' ').any(|w| w == "ads");
     let ads_row = row_words.split(' ').any(|w| w == "ads");
-    let per = if matches!(q.unit, Unit::Shares | Unit::Count) && ads_fact && !ads_row && srow.unit == Unit::Shares {
+    let per = if matches!(q.unit, Unit::Shares | Unit::Count)
+        && ads_fact
+        && !ads_row
+        && srow.unit == Unit::Shares
+    {
         factor(Some(&other.set.rules.narrative.shares_per_ads))
     } else {
         rust_decimal::Decimal::ONE
     };
-    r.contributors.push(contributor(other.filing, si, row, ci, &format!("1/{}", per.normalize())));
+    r.contributors.push(contributor(
+        other.filing,
+        si,
+        row,
+        ci,
+        &format!("1/{}", per.normalize()),
+    ));
     let expected = units(srow, cell)
         .div_exact(per)
         .and_then(|x| x.div_exact(pow10(q.scale.exponent())));
     let actual = Interval::of(&q.amount);
-    let Some(expected) = expected else { return Some(r) };
+    let Some(expected) = expected else {
+        return Some(r);
+    };
     let where_ = if f == fi {
         "the table".to_string()
     } else {
@@ -160,13 +198,24 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     let what = if per == rust_decimal::Decimal::ONE {
         format!("{} {} in {where_}", srow.label, cell.raw)
     } else {
-        format!("{} {} shares ÷ {} in {where_}", srow.label, cell.raw, per.normalize())
+        format!(
+            "{} {} shares ÷ {} in {where_}",
+            srow.label,
+            cell.raw,
+            per.normalize()
+        )
     };
     super::helpers::judge(&mut r, "", actual, expected, q.amount.decimals, &what);
     Some(r)
 }
 
-fn quantity_contributor(filing: &Filing, label: &str, q: &Quantity, line: usize, weight: &str) -> Contributor {
+fn quantity_contributor(
+    filing: &Filing,
+    label: &str,
+    q: &Quantity,
+    line: usize,
+    weight: &str,
+) -> Contributor {
     Contributor {
         filing: filing.id.clone(),
         statement: None,
@@ -186,28 +235,47 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
         ClaimKind::ShareOfTotal => "share",
         ClaimKind::Breakdown => "breakdown",
     };
-    let id = format!("narrative/{}/claim-{kind}/{}/line-{line}-{n}", filing.id, slug(&claim.subject));
+    let id = format!(
+        "narrative/{}/claim-{kind}/{}/line-{line}-{n}",
+        filing.id,
+        slug(&claim.subject)
+    );
     let shown = match claim.kind {
         ClaimKind::Breakdown => claim.value.as_ref(),
         _ => claim.percent.as_ref(),
     };
-    let mut r = narrative_result(filing, id, &claim.subject, shown.map_or("", |q| q.raw.as_str()), line);
+    let mut r = narrative_result(
+        filing,
+        id,
+        &claim.subject,
+        shown.map_or("", |q| q.raw.as_str()),
+        line,
+    );
     let lines = |i: usize| claim.lines.get(i).copied().unwrap_or(line);
     match claim.kind {
         ClaimKind::Growth | ClaimKind::ShareOfTotal => {
             let (Some(p), Some(v), Some(b)) = (&claim.percent, &claim.value, &claim.base) else {
-                r.message = format!("The {kind} claim about {} not checked: an operand was not read.", claim.subject);
+                r.message = format!(
+                    "The {kind} claim about {} not checked: an operand was not read.",
+                    claim.subject
+                );
                 return r;
             };
-            r.contributors.push(quantity_contributor(filing, "value", v, lines(1), "1"));
-            r.contributors.push(quantity_contributor(filing, "base", b, lines(2), "1/base"));
-            let Some(q) = quantity_units(v).div(quantity_units(b)) else {
-                r.message = format!("The {kind} claim about {} not checked: the base may be zero.", claim.subject);
+            r.contributors
+                .push(quantity_contributor(filing, "value", v, lines(1), "1"));
+            r.contributors
+                .push(quantity_contributor(filing, "base", b, lines(2), "1/base"));
+            let Some(q) = quantity_units(v).quotient(quantity_units(b)) else {
+                r.message = format!(
+                    "The {kind} claim about {} not checked: the base may be zero.",
+                    claim.subject
+                );
                 return r;
             };
             let hundred = rust_decimal::Decimal::ONE_HUNDRED;
             let expected = if claim.kind == ClaimKind::Growth {
-                q.minus(Interval::exact(rust_decimal::Decimal::ONE)).times(hundred)
+                q.minus(Interval::exact(rust_decimal::Decimal::ONE))
+                    .times(hundred)
             } else {
                 q.times(hundred)
             };
@@ -216,23 +284,41 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
             } else {
                 format!("{} as a share of {}", v.raw, b.raw)
             };
-            super::helpers::judge(&mut r, "", Interval::of(&p.amount), expected, p.amount.decimals, &what);
+            super::helpers::judge(
+                &mut r,
+                "",
+                Interval::of(&p.amount),
+                expected,
+                p.amount.decimals,
+                &what,
+            );
         }
         ClaimKind::Breakdown => {
             let Some(v) = &claim.value else {
-                r.message = format!("The breakdown of {} not checked: its total was not read.", claim.subject);
+                r.message = format!(
+                    "The breakdown of {} not checked: its total was not read.",
+                    claim.subject
+                );
                 return r;
             };
             let mut sum = Vec::new();
             for (i, p) in claim.parts.iter().enumerate() {
-                r.contributors.push(quantity_contributor(filing, &format!("part {}", i + 1), p, lines(i + 1), "1"));
+                r.contributors.push(quantity_contributor(
+                    filing,
+                    &format!("part {}", i + 1),
+                    p,
+                    lines(i + 1),
+                    "1",
+                ));
                 sum.push((quantity_units(p), rust_decimal::Decimal::ONE));
             }
             let currency = v.currency.unwrap_or(Currency::RMB);
             for rr in &claim.part_rows {
                 let period = fact_period(filing, FactPeriod::Current, rr.statement.is_instant());
                 let found = ix.stmt(rr.statement).and_then(|si| {
-                    let row = rr.row.or_else(|| ix.find(si, &ix.set.labels.key(&rr.label, None), None))?;
+                    let row = rr
+                        .row
+                        .or_else(|| ix.find(si, &ix.set.labels.key(&rr.label, None), None))?;
                     let st = &filing.statements[si];
                     let ci = st.column_index(&period, currency, ColumnRole::Reported)?;
                     let cell = st.rows.get(row)?.cell(ci)?;
@@ -251,13 +337,25 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
                 sum.push((x, rust_decimal::Decimal::ONE));
             }
             if sum.is_empty() {
-                r.message = format!("The breakdown of {} not checked: no parts were read.", claim.subject);
+                r.message = format!(
+                    "The breakdown of {} not checked: no parts were read.",
+                    claim.subject
+                );
                 return r;
             }
             let k = pow10(v.scale.exponent());
-            let expected = Interval::weighted_sum(sum).div_exact(k).unwrap_or_else(Interval::zero);
+            let expected = Interval::weighted_sum(sum)
+                .div_exact(k)
+                .unwrap_or_else(Interval::zero);
             let what = format!("the sum of its {} parts", r.contributors.len());
-            super::helpers::judge(&mut r, "", Interval::of(&v.amount), expected, v.amount.decimals, &what);
+            super::helpers::judge(
+                &mut r,
+                "",
+                Interval::of(&v.amount),
+                expected,
+                v.amount.decimals,
+                &what,
+            );
         }
     }
     r

@@ -1,7 +1,7 @@
 //! Rendering a report for `tieout check`: text for people, JSON for scripts.
 
-use super::result::{CheckResult, Status};
 use super::Report;
+use super::result::{CheckResult, Status};
 use std::fmt::Write;
 
 /// The text report: failures and warnings first, grouped by filing and
@@ -44,7 +44,10 @@ pub fn text(report: &Report) -> String {
         let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message);
         let _ = writeln!(out, "       id {}", c.id);
         for k in &c.contributors {
-            let col = k.column.as_deref().map_or_else(String::new, |c| format!(" [{c}]"));
+            let col = k
+                .column
+                .as_deref()
+                .map_or_else(String::new, |c| format!(" [{c}]"));
             let _ = writeln!(
                 out,
                 "       {:>10} × {}{col} = {} (line {})",

@@ -5,7 +5,9 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{Indexed, cell_result, column_short, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units,
+};
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
 use super::rules::statement;
@@ -106,19 +108,28 @@ fn same_rate(ixs: &[Indexed<'_>], a: usize, b: usize) -> bool {
 }
 
 /// Judges the cell at `at` against the sum of `parts` and records it.
-fn compare(ixs: &[Indexed<'_>], id: String, at: Place, parts: &[Place], what: &str, out: &mut Vec<CheckResult>) {
+fn compare(
+    ixs: &[Indexed<'_>],
+    id: String,
+    at: Place,
+    parts: &[Place],
+    what: &str,
+    out: &mut Vec<CheckResult>,
+) {
     let ix = &ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
     let mut r = cell_result(CheckKind::Period, id, ix, at.1, at.2, at.3);
     for &p in parts {
-        r.contributors.push(contributor(ixs[p.0].filing, p.1, p.2, p.3, "1"));
+        r.contributors
+            .push(contributor(ixs[p.0].filing, p.1, p.2, p.3, "1"));
     }
-    let expected = Interval::weighted_sum(parts.iter().map(|&p| (cell_interval(ixs, p), Decimal::ONE)));
+    let expected =
+        Interval::weighted_sum(parts.iter().map(|&p| (cell_interval(ixs, p), Decimal::ONE)));
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
     judge(
         &mut r,
-        &column_short(&st.columns[at.3]),
+        &cell_subject(ix, at.1, at.2, at.3),
         in_row_unit(row, cell_interval(ixs, at)),
         in_row_unit(row, expected),
         dp,
@@ -130,7 +141,9 @@ fn compare(ixs: &[Indexed<'_>], id: String, at: Place, parts: &[Place], what: &s
 /// A figure printed in two filings for the same period agrees.
 fn repeated(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
     for (k, places) in idx.keys.iter().zip(&idx.places) {
-        let Some(&first) = places.first() else { continue };
+        let Some(&first) = places.first() else {
+            continue;
+        };
         for &p in &places[1..] {
             if p.0 == first.0 || (k.currency == Currency::USD && !same_rate(ixs, p.0, first.0)) {
                 continue;
@@ -189,7 +202,9 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
         );
         match (find(rest), find(last)) {
             (Some(a), Some(b)) => {
-                if k.currency == Currency::USD && !(same_rate(ixs, at.0, a.0) && same_rate(ixs, at.0, b.0)) {
+                if k.currency == Currency::USD
+                    && !(same_rate(ixs, at.0, a.0) && same_rate(ixs, at.0, b.0))
+                {
                     continue;
                 }
                 let what = format!("{} + {}", rest.short(), last.short());
@@ -200,7 +215,7 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
                 let mut r = cell_result(CheckKind::Period, id, &ixs[at.0], at.1, at.2, at.3);
                 skip(
                     &mut r,
-                    &column_short(&st.columns[at.3]),
+                    &cell_subject(&ixs[at.0], at.1, at.2, at.3),
                     &format!("no loaded filing prints {} {}", missing.short(), k.currency),
                 );
                 out.push(r);
@@ -216,7 +231,9 @@ fn cash_chain(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) 
     let Some(chain) = ixs[0].set.rules.period.chain.as_ref() else {
         return;
     };
-    let Some(kind) = statement(&chain.statement) else { return };
+    let Some(kind) = statement(&chain.statement) else {
+        return;
+    };
     let of = |row: &str| -> Vec<(&Key, Place)> {
         idx.keys
             .iter()
@@ -238,27 +255,55 @@ fn cash_chain(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) 
         );
         compare(ixs, id, at, &[other], &what, out);
     };
-    let usable = |a: Place, b: Place, cur: Currency| cur == Currency::RMB || same_rate(ixs, a.0, b.0);
+    let usable =
+        |a: Place, b: Place, cur: Currency| cur == Currency::RMB || same_rate(ixs, a.0, b.0);
     for (bk, b) in &begins {
-        let Some(start) = bk.period.start() else { continue };
+        let Some(start) = bk.period.start() else {
+            continue;
+        };
         // The period that ended the day before this one started.
         if let Some((ek, e)) = ends.iter().find(|(ek, e)| {
-            ek.currency == bk.currency && ek.period.end().checked_add_days(Days::new(1)) == Some(start) && usable(*b, *e, bk.currency)
+            ek.currency == bk.currency
+                && ek.period.end().checked_add_days(Days::new(1)) == Some(start)
+                && usable(*b, *e, bk.currency)
         }) {
-            link(*b, *e, "begin-after-end", format!("the ending cash of {}", ek.period.short()));
+            link(
+                *b,
+                *e,
+                "begin-after-end",
+                format!("the ending cash of {}", ek.period.short()),
+            );
         }
         // An earlier-listed period with the same start.
         if let Some((ok, o)) = begins.iter().find(|(ok, o)| {
-            ok.currency == bk.currency && ok.period != bk.period && ok.period.start() == Some(start) && ok.period.end() < bk.period.end() && usable(*b, *o, bk.currency)
+            ok.currency == bk.currency
+                && ok.period != bk.period
+                && ok.period.start() == Some(start)
+                && ok.period.end() < bk.period.end()
+                && usable(*b, *o, bk.currency)
         }) {
-            link(*b, *o, "same-start", format!("the beginning cash of {}", ok.period.short()));
+            link(
+                *b,
+                *o,
+                "same-start",
+                format!("the beginning cash of {}", ok.period.short()),
+            );
         }
     }
     for (ek, e) in &ends {
         if let Some((ok, o)) = ends.iter().find(|(ok, o)| {
-            ok.currency == ek.currency && ok.period != ek.period && ok.period.end() == ek.period.end() && ok.period.months() < ek.period.months() && usable(*e, *o, ek.currency)
+            ok.currency == ek.currency
+                && ok.period != ek.period
+                && ok.period.end() == ek.period.end()
+                && ok.period.months() < ek.period.months()
+                && usable(*e, *o, ek.currency)
         }) {
-            link(*e, *o, "same-end", format!("the ending cash of {}", ok.period.short()));
+            link(
+                *e,
+                *o,
+                "same-end",
+                format!("the ending cash of {}", ok.period.short()),
+            );
         }
     }
 }

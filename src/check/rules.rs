@@ -271,7 +271,11 @@ impl Labels {
     /// Compiles the label rules.
     pub fn new(rules: &Rules) -> Self {
         let mut l = Labels {
-            qualify: rules.qualify_with_section.iter().map(|q| normalize(q)).collect(),
+            qualify: rules
+                .qualify_with_section
+                .iter()
+                .map(|q| normalize(q))
+                .collect(),
             ..Labels::default()
         };
         for r in &rules.labels {
@@ -374,7 +378,10 @@ mod tests {
     fn label_variants_and_patterns() {
         let l = &embedded().labels;
         assert_eq!(l.key("Total net revenue", None), "total_revenue");
-        assert_eq!(l.key("TOTAL QIFU TECHNOLOGY INC. EQUITY", None), "company_equity");
+        assert_eq!(
+            l.key("TOTAL QIFU TECHNOLOGY INC. EQUITY", None),
+            "company_equity"
+        );
         assert_eq!(
             l.key(
                 "Diluted",
@@ -401,6 +408,20 @@ mod tests {
             "cf_net_change"
         );
         assert_eq!(l.key("Goodwill", None), "goodwill");
+        assert_eq!(
+            l.key(
+                "Basic",
+                Some("Net income per ordinary share attributable to ordinary shareholders of Qifu Technology, Inc.")
+            ),
+            "eps_basic"
+        );
+        assert_eq!(
+            l.key(
+                "Net income attributable to shareholders of Qifu Technology, Inc.",
+                None
+            ),
+            "net_income_attributable"
+        );
     }
 
     #[test]

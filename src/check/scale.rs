@@ -42,7 +42,9 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
             }
             for c in row.cells.iter().flatten() {
                 if c.amount.decimals == 0 && c.amount.value.abs() >= Decimal::ONE_THOUSAND {
-                    thousands.entry(c.amount.value.abs()).or_insert((row.label.clone(), c.line));
+                    thousands
+                        .entry(c.amount.value.abs())
+                        .or_insert((row.label.clone(), c.line));
                 }
             }
         }
@@ -67,7 +69,15 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                     group(as_separator.normalize()),
                     q.scale
                 );
-                out.push(warning(filing, id, subject, q, line, msg, (osubj, o, oline)));
+                out.push(warning(
+                    filing,
+                    id,
+                    subject,
+                    q,
+                    line,
+                    msg,
+                    (osubj, o, oline),
+                ));
             }
         } else if q.scale == Scale::Units
             && q.amount.decimals == 0
@@ -113,7 +123,14 @@ fn group(v: Decimal) -> String {
     }
 }
 
-fn warning_base(filing: &Filing, id: String, subject: &str, q: &Quantity, line: usize, message: String) -> CheckResult {
+fn warning_base(
+    filing: &Filing,
+    id: String,
+    subject: &str,
+    q: &Quantity,
+    line: usize,
+    message: String,
+) -> CheckResult {
     CheckResult {
         id,
         kind: CheckKind::Scale,
@@ -134,7 +151,15 @@ fn warning_base(filing: &Filing, id: String, subject: &str, q: &Quantity, line: 
     }
 }
 
-fn warning(filing: &Filing, id: String, subject: &str, q: &Quantity, line: usize, message: String, near: (&str, &Quantity, usize)) -> CheckResult {
+fn warning(
+    filing: &Filing,
+    id: String,
+    subject: &str,
+    q: &Quantity,
+    line: usize,
+    message: String,
+    near: (&str, &Quantity, usize),
+) -> CheckResult {
     let mut r = warning_base(filing, id, subject, q, line, message);
     r.contributors.push(Contributor {
         filing: filing.id.clone(),
