@@ -207,7 +207,7 @@ mod tests {
         let x = Interval::printed(d("1"), 0);
         assert!(x.quotient(Interval::printed(d("0"), 0)).is_none());
         let q = x.quotient(Interval::printed(d("2"), 0)).unwrap();
-        assert_eq!(q, Interval::new(d("0.2"), d("0.6")));
+        assert_eq!(q, Interval::new(d("0.2"), d("1")));
     }
 
     #[test]
