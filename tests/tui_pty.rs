@@ -1,8 +1,14 @@
-//! End-to-end: the real `tieout` binary in a pseudo-terminal (portable-pty),
-//! its screen read with vt100. Keys are pressed and the screen asserted; on
-//! quit, on a forced panic and on SIGTERM the terminal must be restored:
+//! End-to-end: the explorer in a pseudo-terminal (portable-pty), its screen
+//! read with vt100. Keys are pressed and the screen asserted; on quit, on a
+//! forced panic, on SIGTERM and on Ctrl-C the terminal must be restored:
 //! alternate screen left, cursor shown, raw mode off (ICANON back on the pty).
+//!
+//! Two programs are driven: the real `tieout` binary on the bundled filings,
+//! and `tieout::tui::run` on the fixture filings (this test executable
+//! re-run as [`zz_pty_child_entry`]), which needs no loader.
 #![cfg(unix)]
+
+mod tui_support;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -24,7 +30,25 @@ struct Session {
 }
 
 impl Session {
-    fn start(envs: &[(&str, &str)]) -> Session {
+    /// The real binary on the bundled filings.
+    fn binary(envs: &[(&str, &str)]) -> Session {
+        Session::start(CommandBuilder::new(env!("CARGO_BIN_EXE_tieout")), envs)
+    }
+
+    /// `tieout::tui::run` on the fixture filings, in this test executable.
+    fn fixture(envs: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(std::env::current_exe().unwrap());
+        cmd.args([
+            "--exact",
+            "zz_pty_child_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ]);
+        cmd.env("TIEOUT_PTY_CHILD", "1");
+        Session::start(cmd, envs)
+    }
+
+    fn start(mut cmd: CommandBuilder, envs: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -34,7 +58,6 @@ impl Session {
             })
             .expect("a pty");
         let config = tempfile::tempdir().unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tieout"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         // No user config: the platform config dir is an empty temp dir.
@@ -86,12 +109,16 @@ impl Session {
         self.parser().screen().contents()
     }
 
-    /// Waits until the screen shows `needle`.
+    /// Waits until the screen shows `needle` and output has settled (a
+    /// frame can arrive in several reads).
     fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
         loop {
+            let before = self.output.lock().unwrap().len();
+            std::thread::sleep(Duration::from_millis(60));
+            let settled = self.output.lock().unwrap().len() == before;
             let s = self.screen();
-            if s.contains(needle) {
+            if settled && s.contains(needle) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(20) {
@@ -146,32 +173,104 @@ impl Session {
     }
 }
 
+/// Not a test on its own: the program [`Session::fixture`] runs in the pty.
+#[test]
+fn zz_pty_child_entry() {
+    if std::env::var_os("TIEOUT_PTY_CHILD").is_some() {
+        tieout::tui::run(tui_support::input()).expect("explorer runs");
+    }
+}
+
+/// Whether the bundled filings load (the loader is merged): the real
+/// binary opens the explorer only then, and exits 2 otherwise.
+fn bundled_loads() -> bool {
+    let (filings, _) = tieout::load::load_all(&tieout::load::bundled());
+    !filings.is_empty()
+}
+
+#[test]
+fn real_binary_keys_and_quit_restore_the_terminal() {
+    if !bundled_loads() {
+        eprintln!("bundled filings do not load yet: real-binary pty test not run");
+        return;
+    }
+    let mut s = Session::binary(&[]);
+    let first = s.wait_for("Balance sheet");
+    assert!(first.contains("Key metrics"), "{first}");
+    assert!(first.contains("? help"), "footer shows keys:\n{first}");
+    assert!(!s.canonical(), "raw mode is on while running");
+    s.press("\t");
+    s.wait_for("Income statement │ in thousands");
+    s.press("c");
+    let compare = s.wait_for("p: switch pair");
+    assert!(
+        compare.contains("Q1 2024") && compare.contains("Q2 2024"),
+        "{compare}"
+    );
+    s.press("!");
+    s.wait_for(" passed · ");
+    s.press("\r");
+    s.press("?");
+    s.wait_for("Help · tieout");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn real_binary_panic_restores_the_terminal() {
+    if !bundled_loads() {
+        eprintln!("bundled filings do not load yet: real-binary pty test not run");
+        return;
+    }
+    let mut s = Session::binary(&[("TIEOUT_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    s.wait_for("Key metrics");
+    s.press("j");
+    assert_ne!(s.wait_exit(), 0);
+    let text = s.text();
+    let msg = text
+        .find("forced panic to test terminal restore")
+        .expect("panic message");
+    assert!(text.find(LEAVE_ALT).expect("left alternate screen") < msg);
+    s.assert_restored();
+}
+
 #[test]
 fn keys_drive_the_explorer_and_quit_restores_the_terminal() {
-    let mut s = Session::start(&[]);
+    let mut s = Session::fixture(&[]);
     let first = s.wait_for("Key metrics");
+    assert!(first.contains("Balance sheet"), "{first}");
+    assert!(
+        first.contains("5,301,288"),
+        "Q1 cash and cash equivalents:\n{first}"
+    );
     assert!(first.contains("? help"), "footer shows keys:\n{first}");
     assert!(!s.canonical(), "raw mode is on while running");
     assert!(s.parser().screen().alternate_screen());
 
     s.press("\t");
-    s.wait_for("warned"); // title counts are always drawn
-    s.press("c");
-    let compare = s.wait_for("p switch pair");
+    let income = s.wait_for("Income statement │ in thousands");
     assert!(
-        compare.contains("Compare") || compare.contains("not available"),
-        "{compare}"
+        income.contains("4,153,183"),
+        "Q1 total net revenue:\n{income}"
+    );
+    s.press("c");
+    let compare = s.wait_for("p: switch pair");
+    assert!(compare.contains("Q1 2024") && compare.contains("Q2 2024"));
+    assert!(
+        compare.contains("+6,880"),
+        "Δ of total net revenue:\n{compare}"
     );
     s.press("!");
-    let checks = s.wait_for("passed ·");
-    assert!(checks.contains("failed"), "{checks}");
+    let checks = s.wait_for("1 passed · 1 failed · 1 warned");
+    assert!(checks.contains("TOTAL LIABILITIES AND EQUITY"), "{checks}");
     s.press("\r");
+    let jumped = s.wait_for("qfin-2024q2-6k · Q2 2024 · 2/2 │ Balance sheet");
+    assert!(jumped.contains("  405,081"), "{jumped}");
     s.press("?");
     let help = s.wait_for("Help · tieout");
     assert!(help.contains("Everywhere keys"));
-    s.press("\x1b");
-    // Esc is ambiguous in a byte stream; give it time before the next key.
-    std::thread::sleep(Duration::from_millis(300));
+    s.press("?");
     s.press("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
@@ -179,7 +278,7 @@ fn keys_drive_the_explorer_and_quit_restores_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_before_the_message() {
-    let mut s = Session::start(&[("TIEOUT_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    let mut s = Session::fixture(&[("TIEOUT_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
     s.wait_for("Key metrics");
     assert!(!s.canonical(), "raw mode is on while running");
     s.press("j");
@@ -200,7 +299,7 @@ fn a_panic_restores_the_terminal_before_the_message() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&[]);
+    let mut s = Session::fixture(&[]);
     s.wait_for("Key metrics");
     let pid = s.child.process_id().expect("pid");
     let status = std::process::Command::new("kill")
@@ -214,7 +313,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
-    let mut s = Session::start(&[]);
+    let mut s = Session::fixture(&[]);
     s.wait_for("Key metrics");
     s.press("\x03");
     assert_eq!(s.wait_exit(), 0);
