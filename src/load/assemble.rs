@@ -36,10 +36,16 @@ pub fn tables(lines: &[String], ctx: &mut Ctx) -> Vec<Table> {
     let blocks = block::find(lines);
     let mut known = Known::default();
     let mut out: Vec<Table> = Vec::new();
+    let mut last_scale: Option<Scale> = None;
     for (bi, b) in blocks.iter().enumerate() {
         let mut prev: Option<Table> = None;
         for rt in table::split(bi, b, lines) {
-            if let Some(t) = read_table(b, &rt, prev.as_ref(), &mut known, ctx) {
+            if let Some(mut t) = read_table(b, &rt, prev.as_ref(), &mut known, ctx) {
+                match (t.scale_stated, last_scale) {
+                    (true, _) => last_scale = Some(t.scale),
+                    (false, Some(s)) => t.scale = s,
+                    _ => {}
+                }
                 prev = Some(t.clone());
                 out.push(t);
             }
@@ -124,16 +130,17 @@ fn read_table(
         .or_else(|| prev.filter(|p| p.kind == kind).map(|p| p.title.clone()))
         .or_else(|| (!h.label_text.is_empty()).then(|| (clean_title(&h.label_text), rt.first_line)))
         .unwrap_or_else(|| (kind.title().to_string(), rt.first_line));
-    let scale = b
+    let stated = b
         .caption
         .scale
         .or(h.scale)
-        .or_else(|| prev.map(|p| p.scale))
-        .unwrap_or(Scale::Units);
+        .or_else(|| prev.map(|p| p.scale));
+    let scale = stated.unwrap_or(Scale::Units);
     Some(Table {
         kind,
         title,
         scale,
+        scale_stated: stated.is_some(),
         cols,
         rows,
         first_line: rt.first_line,

@@ -262,6 +262,9 @@ fn read_recon(
     let mut label_parts = Vec::new();
     let mut stacked = vec![String::new(); width];
     for (_, cells) in text_lines {
+        if cells.iter().any(|c| is_meta_cell(c)) {
+            continue;
+        }
         if !cells[0].is_empty() {
             label_parts.push(cells[0].clone());
         }

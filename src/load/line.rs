@@ -46,6 +46,8 @@ pub struct DataLine {
     pub label: String,
     /// The label as printed (cells joined with spaces, markup removed).
     pub printed: String,
+    /// The first cell of the label, cleaned.
+    pub head: String,
     /// The label ran on into value cells (tabs inside the label).
     pub broken: bool,
     /// Printed bold.
@@ -278,7 +280,8 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
         .map(String::as_str)
         .filter(|c| !c.is_empty())
         .collect();
-    let body: Vec<&str> = if junk_label(label) || number::year(label).is_some() {
+    let code_label = currency_cell(label).is_some() && label.len() <= 4;
+    let body: Vec<&str> = if junk_label(label) || number::year(label).is_some() || code_label {
         nonempty
             .iter()
             .copied()
@@ -287,7 +290,8 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
     } else {
         rest.clone()
     };
-    let label_is_text = !label.is_empty() && !junk_label(label) && number::year(label).is_none();
+    let label_is_text =
+        !label.is_empty() && !junk_label(label) && number::year(label).is_none() && !code_label;
     // Years line: "\t2023\t2024\t2024" or "2023\t2024\t2024".
     if !body.is_empty() && !label_is_text && body.iter().all(|c| number::year(c).is_some()) {
         return Class::Years(body.iter().filter_map(|c| number::year(c)).collect());
@@ -425,6 +429,10 @@ pub fn data(no: usize, raw: &str) -> DataLine {
         .collect();
     DataLine {
         no,
+        head: label_cells
+            .first()
+            .map(|h| clean::label(h))
+            .unwrap_or_default(),
         label: printed.clone(),
         printed,
         broken: label_cells.len() > 1,

@@ -19,6 +19,8 @@ pub struct Table {
     pub title: (String, usize),
     /// Scale of monetary amounts.
     pub scale: Scale,
+    /// Whether the scale was stated (else taken from the tables before).
+    pub scale_stated: bool,
     /// Columns.
     pub cols: Vec<ColSpec>,
     /// Rows.

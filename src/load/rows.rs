@@ -78,6 +78,9 @@ const MAX_LABEL_WORDS: usize = 40;
 /// Splits a run of labels into known labels, longest first at each word.
 /// Returns `None` when some words match no known label.
 pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
+    if run.len() > 4000 {
+        return None;
+    }
     let words: Vec<&str> = run.split_whitespace().collect();
     let mut out = Vec::new();
     let mut p = 0;
@@ -125,8 +128,8 @@ fn continues(cur: &DataLine, next: &DataLine, known: &Known) -> bool {
         return false;
     }
     let joined = join_labels(&cur.label, &next.label);
-    let next_known = known.spelling(&next.label).is_some();
     let first = next.label.chars().next().unwrap_or('A');
+    let next_known = known.spelling(&next.label).is_some() && !first.is_lowercase();
     !next_known
         && (first.is_lowercase()
             || known.spelling(&joined).is_some()
@@ -229,7 +232,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         let d = &data[i];
         let this_prev = prev_line_row.take();
         // Lines with no real label.
-        if !d.label.is_empty() && clean::letter_count(&d.label) < 3 {
+        if !d.label.is_empty() && clean::letter_count(&d.head) < 3 {
             ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
             i += 1;
             continue;
