@@ -71,8 +71,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         |s: &str| known.percent.contains(&letters(s)) || s.to_lowercase().contains("margin");
     let valued: Vec<usize> = (0..segs.len()).filter(|&i| !is_heading(&segs[i])).collect();
     let mut cells: Vec<Vec<Option<Cell>>> = vec![vec![None; width]; segs.len()];
-    for c in 0..width.min(b.vals.len()) {
-        let toks = tokens(&b.vals[c]);
+    for (c, val) in b.vals.iter().enumerate().take(width) {
+        let toks = tokens(val);
         let mut ti = 0;
         let mut cut: Vec<&str> = Vec::new();
         for &r in &valued {
