@@ -63,6 +63,12 @@ fn read_table(
 ) -> Option<Table> {
     let w = width(rt);
     if rt.data.is_empty() || w == 0 {
+        // A header with no rows inside a statement's block: unreadable.
+        if prev.is_some() || b.caption.kind.is_some() {
+            for (no, _, _) in &rt.header {
+                ctx.warn(*no, "table header line without rows below it, not read");
+            }
+        }
         return None;
     }
     let caption_period = b.caption.period.as_ref().map(|(t, l)| (t.as_str(), *l));
@@ -144,6 +150,8 @@ fn read_table(
         cols,
         rows,
         first_line: rt.first_line,
+        header_lines: rt.header.iter().map(|l| l.0).collect(),
+        recon: h.recon,
     })
 }
 

@@ -27,6 +27,10 @@ pub struct Table {
     pub rows: Vec<RawRow>,
     /// First source line of the table.
     pub first_line: usize,
+    /// Source lines of the table's header.
+    pub header_lines: Vec<usize>,
+    /// Whether the columns are reconciliation columns.
+    pub recon: bool,
 }
 
 /// A placeholder period for a column whose period could not be read

@@ -144,10 +144,11 @@ fn join_labels(a: &str, b: &str) -> String {
     }
 }
 
-/// Reads the values of a line into cells, warning about unreadable ones.
+/// Reads the values of a line into cells; unreadable values give one
+/// warning for the line.
 fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
     let mut cells = vec![None; width];
-    let mut unreadable = 0;
+    let mut problems: Vec<String> = Vec::new();
     for (i, v) in d.vals.iter().enumerate() {
         match v {
             Val::Empty => {}
@@ -158,40 +159,27 @@ fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, us
                     line: d.no,
                 });
             }
-            Val::Num { raw, .. } => {
-                unreadable += 1;
-                ctx.warn(
-                    d.no,
-                    format!("value \"{raw}\" beyond the table's {width} columns ignored"),
-                );
-            }
+            Val::Num { raw, .. } => problems.push(format!(
+                "value \"{raw}\" beyond the table's {width} columns"
+            )),
             Val::Bad(raw) => {
-                unreadable += 1;
-                ctx.warn(
-                    d.no,
-                    format!("malformed number \"{raw}\" in column {} not read", i + 1),
-                );
+                problems.push(format!("malformed number \"{raw}\" in column {}", i + 1))
             }
-            Val::Text(raw) => {
-                unreadable += 1;
-                ctx.warn(
-                    d.no,
-                    format!("text \"{raw}\" where a number was expected, not read"),
-                );
-            }
+            Val::Text(raw) => problems.push(format!("text \"{raw}\" where a number was expected")),
             Val::Multi(toks) => {
-                unreadable += 1;
-                ctx.warn(
-                    d.no,
-                    format!(
-                        "several values \"{}\" in one cell, not read",
-                        toks.join(" ")
-                    ),
-                );
+                problems.push(format!("several values \"{}\" in one cell", toks.join(" ")))
             }
         }
     }
-    (cells, unreadable)
+    if !problems.is_empty() {
+        let who = if d.label.is_empty() {
+            String::new()
+        } else {
+            format!(" on \"{}\"", d.label)
+        };
+        ctx.warn(d.no, format!("{}{who}: not read", problems.join("; ")));
+    }
+    (cells, problems.len())
 }
 
 fn is_percent_cell(c: &Option<Cell>) -> bool {
