@@ -141,10 +141,9 @@ pub fn apply(st: &mut Statement) {
                             }
                             continue;
                         }
-                        if matches!(r.kind, RowKind::Total | RowKind::Subtotal)
-                            && children[j] > 0
-                            && !closing[j]
-                        {
+                        // An earlier total ends the run (unless it closed
+                        // a section: then it is a component).
+                        if r.kind == RowKind::Total && !closing[j] {
                             break;
                         }
                         parts.push(j);
