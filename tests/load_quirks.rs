@@ -11,11 +11,11 @@ use tieout::model::{
     Unit,
 };
 
-fn repair<'a>(
-    f: &'a tieout::model::Filing,
+fn repair(
+    f: &tieout::model::Filing,
     kind: RepairKind,
     line: usize,
-) -> &'a tieout::model::Repair {
+) -> &tieout::model::Repair {
     f.repairs
         .iter()
         .find(|r| r.kind == kind && r.lines.contains(&line))
