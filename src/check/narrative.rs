@@ -205,7 +205,8 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
             per.normalize()
         )
     };
-    super::helpers::judge(&mut r, "", actual, expected, q.amount.decimals, &what);
+    let who = format!("{} (text, line {})", fact.subject, fact.line);
+    super::helpers::judge(&mut r, &who, actual, expected, q.amount.decimals, &what);
     Some(r)
 }
 
@@ -286,7 +287,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
             };
             super::helpers::judge(
                 &mut r,
-                "",
+                &format!("The {kind} of {} (text, line {line})", claim.subject),
                 Interval::of(&p.amount),
                 expected,
                 p.amount.decimals,
@@ -350,7 +351,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
             let what = format!("the sum of its {} parts", r.contributors.len());
             super::helpers::judge(
                 &mut r,
-                "",
+                &format!("The total of {} (text, line {line})", claim.subject),
                 Interval::of(&v.amount),
                 expected,
                 v.amount.decimals,
