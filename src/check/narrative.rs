@@ -11,7 +11,7 @@ use super::result::{CheckKind, CheckResult, Contributor, Status};
 use super::rules::{factor, normalize};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
-    RowRef, Unit,
+    RowRef, StatementKind, Unit,
 };
 
 /// Runs the narrative checks over the filings of one company.
@@ -152,6 +152,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     };
     let other = &ixs[f];
     let st = &other.filing.statements[si];
+    // The metrics statement is built from the text itself: a fact against
+    // its own filing's metrics would be compared with itself.
+    if f == fi && st.kind == StatementKind::Metrics {
+        return None;
+    }
     let srow = &st.rows[row];
     let cell = srow.cell(ci)?;
     r.column = Some(column_name(&st.columns[ci]));
