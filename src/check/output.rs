@@ -1,18 +1,73 @@
 //! Rendering a report for `tieout check`: text for people, JSON for scripts.
 
 use super::Report;
+use super::result::{CheckResult, Status};
+use std::fmt::Write;
 
 /// The text report: failures and warnings first, grouped by filing and
 /// statement, ending with "N passed, N failed, N warned, N skipped".
 pub fn text(report: &Report) -> String {
+    let mut out = String::new();
+    let mut shown: Vec<&CheckResult> = report
+        .checks
+        .iter()
+        .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
+        .collect();
+    // Stable: by filing (first seen), statement (text last), then status.
+    let filing_order = |id: &str| report.checks.iter().position(|c| c.filing == id);
+    shown.sort_by_key(|c| {
+        (
+            filing_order(&c.filing),
+            c.statement.is_none(),
+            c.statement,
+            c.status,
+        )
+    });
+    let mut current: Option<(&str, Option<crate::model::StatementKind>)> = None;
+    for c in shown {
+        let key = (c.filing.as_str(), c.statement);
+        if current != Some(key) {
+            if current.is_some() {
+                out.push('\n');
+            }
+            let title = c.statement.map_or("Text", |s| s.title());
+            let _ = writeln!(out, "{} — {}", c.filing, title);
+            current = Some(key);
+        }
+        let status = match c.status {
+            Status::Fail => "FAIL",
+            Status::Warn => "WARN",
+            Status::Pass => "PASS",
+            Status::Skip => "SKIP",
+        };
+        let line = c.line.map_or_else(String::new, |l| format!(" line {l}"));
+        let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message);
+        let _ = writeln!(out, "       id {}", c.id);
+        for k in &c.contributors {
+            let col = k
+                .column
+                .as_deref()
+                .map_or_else(String::new, |c| format!(" [{c}]"));
+            let _ = writeln!(
+                out,
+                "       {:>10} × {}{col} = {} (line {})",
+                k.weight, k.label, k.value, k.line
+            );
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
     let s = report.summary();
-    format!(
-        "{} passed, {} failed, {} warned, {} skipped\n",
+    let _ = writeln!(
+        out,
+        "{} passed, {} failed, {} warned, {} skipped",
         s.pass, s.fail, s.warn, s.skip
-    )
+    );
+    out
 }
 
-/// `{"checks": [...], "summary": {...}}`.
+/// `{"checks": [...], "summary": {"pass": N, "fail": N, "warn": N, "skip": N}}`.
 pub fn json(report: &Report) -> String {
     serde_json::json!({ "checks": report.checks, "summary": report.summary() }).to_string()
 }

@@ -1,7 +1,28 @@
 //! Narrative facts, claims and key operating metrics read from the prose.
+//!
+//! The pipeline: the lines of the highlights and financial-results sections
+//! are cleaned ([`text`]), their figures found ([`quantity`]), each figure
+//! given a subject, a period and a role by the words around it ([`facts`],
+//! [`subject`], [`periods`]); footnoted breakdowns become claims
+//! ([`claims`]); the metric facts become the `metrics` statement
+//! ([`metrics`]). [`link()`] later ties subjects to statement rows through
+//! assets/narrative.toml ([`aliases`]).
+
+mod aliases;
+mod claims;
+mod facts;
+mod link;
+mod metrics;
+mod periods;
+mod quantity;
+mod subject;
+mod text;
+
+pub use link::link;
+pub use metrics::TITLE as METRICS_TITLE;
 
 use super::meta::Meta;
-use crate::model::{Claim, Filing, NarrativeFact, Statement};
+use crate::model::{Claim, NarrativeFact, Statement};
 
 /// What the prose of a filing yields.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -16,12 +37,31 @@ pub struct Narrative {
 
 /// Reads facts, claims and metrics from the filing's lines.
 pub fn extract(lines: &[String], meta: &Meta) -> Narrative {
-    let _ = (lines, meta);
-    Narrative::default()
+    let indices = text::narrative_lines(lines);
+    let clean: Vec<text::CleanLine> = indices
+        .iter()
+        .map(|&i| text::clean(i + 1, &lines[i]))
+        .collect();
+    let mut reader = facts::Reader::new(meta.quarter);
+    for line in &clean {
+        reader.read(line);
+    }
+    let mut claims = reader.claims.clone();
+    claims.extend(claims::breakdowns(&clean, &reader.facts));
+    let heading = first_heading(lines, &indices);
+    let metrics = metrics::statement(&reader.facts, meta.quarter, heading);
+    Narrative {
+        facts: reader.facts.into_iter().map(|l| l.fact).collect(),
+        claims,
+        metrics,
+    }
 }
 
-/// Links each fact (and claim operand) to the statement row it speaks of,
-/// once the filing's statements are loaded.
-pub fn link(filing: &mut Filing) {
-    let _ = filing;
+/// The 1-based line of the heading that opens the first narrative section.
+fn first_heading(lines: &[String], indices: &[usize]) -> Option<usize> {
+    let first = *indices.first()?;
+    (0..first)
+        .rev()
+        .find(|&i| text::is_heading(lines, i))
+        .map(|i| i + 1)
 }

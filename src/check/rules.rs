@@ -1,0 +1,436 @@
+//! The declarative check rules of `assets/rules.toml`: label variants,
+//! identities, figures printed twice, ratios and reconciliation tables.
+
+use super::result::CheckKind;
+use crate::model::{Currency, StatementKind};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// The rules file embedded in the binary.
+pub const RULES_TOML: &str = include_str!("../../assets/rules.toml");
+
+/// The whole rules file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Labels that are qualified by their section heading ("basic", "diluted").
+    #[serde(default)]
+    pub qualify_with_section: Vec<String>,
+    /// Footing options.
+    pub footing: FootingRules,
+    /// Translation options.
+    pub fx: FxRules,
+    /// Period roll-up options.
+    pub period: PeriodRules,
+    /// Narrative options.
+    pub narrative: NarrativeRules,
+    /// Scale-warning options.
+    pub scale: ScaleRules,
+    /// Label variants, in file order.
+    #[serde(default, rename = "label")]
+    pub labels: Vec<LabelRule>,
+    /// Identities: a total against a signed sum of rows.
+    #[serde(default, rename = "identity")]
+    pub identities: Vec<IdentityRule>,
+    /// Figures printed in two statements that must agree.
+    #[serde(default, rename = "agree")]
+    pub agreements: Vec<AgreeRule>,
+    /// Ratios: a row against numerator ÷ denominator × factor.
+    #[serde(default, rename = "ratio")]
+    pub ratios: Vec<RatioRule>,
+    /// Reconciliation tables (U.S. GAAP + adjustments = IFRS).
+    #[serde(default, rename = "reconciliation")]
+    pub reconciliations: Vec<ReconciliationRule>,
+}
+
+/// Footing options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FootingRules {
+    /// Components whose label starts with one of these words are subtracted.
+    #[serde(default)]
+    pub subtract_prefixes: Vec<String>,
+}
+
+/// Translation options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FxRules {
+    /// Row keys whose USD cells are derived otherwise (not translations).
+    #[serde(default)]
+    pub derived: Vec<String>,
+}
+
+/// Period options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRules {
+    /// Row keys that are balances, not flows.
+    #[serde(default)]
+    pub non_additive: Vec<String>,
+    /// The cash chain: one period's end = the next period's beginning.
+    pub chain: Option<ChainRule>,
+}
+
+/// One period's ending balance is the next period's beginning balance.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChainRule {
+    /// Statement id.
+    pub statement: String,
+    /// Row key of the beginning balance.
+    pub begin: String,
+    /// Row key of the ending balance.
+    pub end: String,
+}
+
+/// Narrative options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeRules {
+    /// Ordinary shares per ADS.
+    pub shares_per_ads: String,
+}
+
+/// Scale-warning options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleRules {
+    /// Decimals that look like a thousands separator printed as a point.
+    pub separator_like_decimals: u32,
+}
+
+/// The printed variants of one label.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelRule {
+    /// The canonical key.
+    pub key: String,
+    /// Exact normalised labels, or "~" patterns.
+    pub variants: Vec<String>,
+}
+
+/// An identity: `total = Σ terms (+ the rows after `after`)`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityRule {
+    /// Stable id.
+    pub id: String,
+    /// Reported kind (identity unless stated).
+    pub kind: Option<CheckKind>,
+    /// Statement ids it applies to.
+    pub statements: Vec<String>,
+    /// Row key of the total.
+    pub total: String,
+    /// Signed row terms.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Also every item row printed between this row and the total.
+    pub after: Option<String>,
+    /// Holds in every column of a partial reconciliation table too.
+    #[serde(default)]
+    pub all_columns: bool,
+    /// What the terms are, for messages.
+    pub description: String,
+}
+
+/// A figure printed in two statements.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreeRule {
+    /// Stable id.
+    pub id: String,
+    /// Reported kind.
+    pub kind: CheckKind,
+    /// Statement id of the checked row.
+    pub statement: String,
+    /// Row key of the checked row.
+    pub row: String,
+    /// The row it must agree with (a term).
+    pub with: String,
+    /// Exact factor applied to the other row (default 1).
+    pub factor: Option<String>,
+}
+
+/// A ratio: `row = numerator ÷ denominator × factor`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioRule {
+    /// Stable id.
+    pub id: String,
+    /// Statement id of the checked row.
+    pub statement: String,
+    /// Row key of the checked row.
+    pub row: String,
+    /// Numerator term.
+    pub numerator: String,
+    /// Denominator term, if any.
+    pub denominator: Option<String>,
+    /// Exact factor (default 1).
+    pub factor: Option<String>,
+    /// Only columns in this currency ("RMB"), if given.
+    pub currency: Option<String>,
+    /// What the ratio is, for messages.
+    pub description: String,
+}
+
+/// A reconciliation table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReconciliationRule {
+    /// Statement id of the reconciliation.
+    pub statement: String,
+    /// Statement id its U.S. GAAP figures come from.
+    pub source: String,
+    /// Prints only the rows that have adjustments.
+    #[serde(default)]
+    pub partial: bool,
+}
+
+/// A parsed row term: `[-][statement:]key[@start]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// +1 or −1.
+    pub weight: Decimal,
+    /// Another statement of the same filing, if given.
+    pub statement: Option<StatementKind>,
+    /// Row key.
+    pub key: String,
+    /// At the day before the period starts (instant statements).
+    pub at_start: bool,
+}
+
+impl Term {
+    /// Parses a term; `None` if the statement id is unknown.
+    pub fn parse(s: &str) -> Option<Term> {
+        let s = s.trim();
+        let (weight, s) = match s.strip_prefix('-') {
+            Some(rest) => (Decimal::NEGATIVE_ONE, rest),
+            None => (Decimal::ONE, s),
+        };
+        let (s, at_start) = match s.strip_suffix("@start") {
+            Some(rest) => (rest, true),
+            None => (s, false),
+        };
+        let (statement, key) = match s.split_once(':') {
+            Some((st, key)) => (Some(StatementKind::from_str(st).ok()?), key),
+            None => (None, s),
+        };
+        Some(Term {
+            weight,
+            statement,
+            key: key.to_string(),
+            at_start,
+        })
+    }
+}
+
+/// Parses an exact decimal factor from the rules ("2", "0.5", "100").
+pub fn factor(s: Option<&str>) -> Decimal {
+    s.and_then(|s| Decimal::from_str(s.trim()).ok())
+        .unwrap_or(Decimal::ONE)
+}
+
+/// Parses a statement id from the rules.
+pub fn statement(s: &str) -> Option<StatementKind> {
+    StatementKind::from_str(s.trim()).ok()
+}
+
+/// Parses a currency from the rules.
+pub fn currency(s: &str) -> Option<Currency> {
+    Currency::from_str(s.trim()).ok()
+}
+
+/// Lower case, every non-alphanumeric character a space, spaces collapsed.
+pub fn normalize(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for word in label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
+}
+
+/// Label variants compiled for lookup.
+#[derive(Clone, Debug, Default)]
+pub struct Labels {
+    exact: HashMap<String, String>,
+    patterns: Vec<(Vec<String>, String)>,
+    qualify: Vec<String>,
+}
+
+impl Labels {
+    /// Compiles the label rules.
+    pub fn new(rules: &Rules) -> Self {
+        let mut l = Labels {
+            qualify: rules
+                .qualify_with_section
+                .iter()
+                .map(|q| normalize(q))
+                .collect(),
+            ..Labels::default()
+        };
+        for r in &rules.labels {
+            for v in &r.variants {
+                if let Some(p) = v.strip_prefix('~') {
+                    let words = normalize(p).split(' ').map(str::to_string).collect();
+                    l.patterns.push((words, r.key.clone()));
+                } else {
+                    l.exact.entry(normalize(v)).or_insert_with(|| r.key.clone());
+                }
+            }
+        }
+        l
+    }
+
+    /// The canonical key of a row: its variant key, else its normalised
+    /// label (qualified by the section for generic labels).
+    pub fn key(&self, label: &str, section: Option<&str>) -> String {
+        let mut n = normalize(label);
+        if self.qualify.contains(&n)
+            && let Some(s) = section
+        {
+            n = format!("{} {}", normalize(s), n);
+        }
+        if let Some(k) = self.exact.get(&n) {
+            return k.clone();
+        }
+        let words: Vec<&str> = n.split(' ').collect();
+        for (pattern, key) in &self.patterns {
+            if is_subsequence(pattern, &words) {
+                return key.clone();
+            }
+        }
+        n
+    }
+}
+
+fn is_subsequence(pattern: &[String], words: &[&str]) -> bool {
+    let mut it = words.iter();
+    pattern.iter().all(|p| it.any(|w| w == p))
+}
+
+/// The rules and compiled labels, parsed once.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    /// The rules as written.
+    pub rules: Rules,
+    /// The compiled label variants.
+    pub labels: Labels,
+}
+
+impl RuleSet {
+    /// Parses rules from TOML text.
+    pub fn parse(text: &str) -> Result<RuleSet, toml::de::Error> {
+        let rules: Rules = toml::from_str(text)?;
+        let labels = Labels::new(&rules);
+        Ok(RuleSet { rules, labels })
+    }
+
+    /// Whether the statement is a partial reconciliation table.
+    pub fn is_partial(&self, kind: StatementKind) -> bool {
+        self.rules
+            .reconciliations
+            .iter()
+            .any(|r| r.partial && statement(&r.statement) == Some(kind))
+    }
+}
+
+/// The embedded rules (parsed on first use; a unit test keeps them valid).
+pub fn embedded() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| RuleSet::parse(RULES_TOML).expect("assets/rules.toml is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_parse_and_name_known_statements() {
+        let r = RuleSet::parse(RULES_TOML).unwrap();
+        for i in &r.rules.identities {
+            for s in &i.statements {
+                assert!(statement(s).is_some(), "{s}");
+            }
+            for t in &i.terms {
+                assert!(Term::parse(t).is_some(), "{t}");
+            }
+        }
+        for a in &r.rules.agreements {
+            assert!(statement(&a.statement).is_some());
+            assert!(Term::parse(&a.with).unwrap().statement.is_some());
+        }
+        for x in &r.rules.ratios {
+            assert!(statement(&x.statement).is_some());
+        }
+    }
+
+    #[test]
+    fn label_variants_and_patterns() {
+        let l = &embedded().labels;
+        assert_eq!(l.key("Total net revenue", None), "total_revenue");
+        assert_eq!(
+            l.key("TOTAL QIFU TECHNOLOGY INC. EQUITY", None),
+            "company_equity"
+        );
+        assert_eq!(
+            l.key(
+                "Diluted",
+                Some("Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc.")
+            ),
+            "per_ads_diluted"
+        );
+        assert_eq!(
+            l.key(
+                "Basic",
+                Some("Weighted average shares used in calculating net income per ordinary share")
+            ),
+            "weighted_shares_basic"
+        );
+        assert_eq!(
+            l.key(
+                "Non-GAAP net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc diluted",
+                None
+            ),
+            "non_gaap_per_ads_diluted"
+        );
+        assert_eq!(
+            l.key("Net (decrease) increase in cash and cash equivalents", None),
+            "cf_net_change"
+        );
+        assert_eq!(l.key("Goodwill", None), "goodwill");
+        assert_eq!(
+            l.key(
+                "Basic",
+                Some("Net income per ordinary share attributable to ordinary shareholders of Qifu Technology, Inc.")
+            ),
+            "eps_basic"
+        );
+        assert_eq!(
+            l.key(
+                "Net income attributable to shareholders of Qifu Technology, Inc.",
+                None
+            ),
+            "net_income_attributable"
+        );
+    }
+
+    #[test]
+    fn terms_parse() {
+        let t = Term::parse("-balance-sheet:cash@start").unwrap();
+        assert_eq!(t.weight, Decimal::NEGATIVE_ONE);
+        assert_eq!(t.statement, Some(StatementKind::BalanceSheet));
+        assert_eq!(t.key, "cash");
+        assert!(t.at_start);
+        assert!(Term::parse("nowhere:cash").is_none());
+    }
+}

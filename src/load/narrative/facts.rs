@@ -1,0 +1,492 @@
+//! Facts and claims read sentence by sentence: each figure gets a role from
+//! the words around it (the value after "was", its US$ translation in
+//! parentheses, a comparative after "compared to", a growth rate and its
+//! base, a share of a total).
+
+use super::periods::{self, Hint};
+use super::quantity::{self, Found};
+use super::subject;
+use super::text::{CleanLine, sentences};
+use crate::model::{Claim, ClaimKind, Currency, FactPeriod, NarrativeFact, Quantity, Quarter};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A fact and where it sits in its clean line.
+#[derive(Clone, Debug)]
+pub(crate) struct Located {
+    /// The fact.
+    pub fact: NarrativeFact,
+    /// Byte span of its subject and figure in the clean text.
+    pub span: (usize, usize),
+    /// The figure the sentence is about (not a translation or comparative).
+    pub principal: bool,
+    /// The subject without a qualifier ("outstanding loan balance").
+    pub base_subject: String,
+    /// The fact this one is a part of ("Out of those loans ...").
+    pub parent: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    None,
+    Value,
+    Translation,
+    Comparative,
+    Growth,
+    Base,
+    Share,
+}
+
+static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(increase|increased|growth|grew|rise|rose|up|decrease|decreased|decline|declined|drop|dropped|down|fall|fell)(?:\s+(?:of|by))?\s*$")
+        .expect("growth regex")
+});
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:compared (?:to|with)|versus|vs\.)\s*$").expect("compared regex")
+});
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+and\s+(?:we|our|the company|it)\b|;").expect("clause regex")
+});
+
+/// Reads facts and growth / share claims from clean lines.
+pub(crate) struct Reader {
+    quarter: Option<Quarter>,
+    /// Facts found so far, in text order.
+    pub facts: Vec<Located>,
+    /// Growth and share-of-total claims found so far.
+    pub claims: Vec<Claim>,
+    last_principal: Option<usize>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    line: &'a CleanLine,
+    start: usize,
+    end: usize,
+    footnote_def: bool,
+    including: bool,
+}
+
+struct State {
+    role: Role,
+    last_value: Option<usize>,
+    last_fact: Option<usize>,
+    growth: Option<Quantity>,
+}
+
+impl Reader {
+    /// A reader for a filing reporting `quarter`.
+    pub fn new(quarter: Option<Quarter>) -> Self {
+        Self {
+            quarter,
+            facts: Vec::new(),
+            claims: Vec::new(),
+            last_principal: None,
+        }
+    }
+
+    /// Reads one clean prose line.
+    pub fn read(&mut self, line: &CleanLine) {
+        let mut found = quantity::scan(&line.text);
+        let including = line
+            .text
+            .trim_start()
+            .to_lowercase()
+            .starts_with("including");
+        if line.defines.is_some() && !including {
+            // Definitions state figures with a currency, percent or scale only
+            // ("91 to 180 calendar days" is not a figure of the period).
+            found.retain(|f| !f.bare);
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (start, end) in sentences(&line.text) {
+            let s = Sentence {
+                text: &line.text,
+                line,
+                start,
+                end,
+                footnote_def: line.defines.is_some(),
+                including,
+            };
+            let qs: Vec<&Found> = found
+                .iter()
+                .filter(|f| f.start >= start && f.end <= end)
+                .collect();
+            self.sentence(&s, &qs);
+        }
+    }
+
+    fn sentence(&mut self, s: &Sentence, qs: &[&Found]) {
+        let mut st = State {
+            role: Role::None,
+            last_value: None,
+            last_fact: None,
+            growth: None,
+        };
+        let breaks: Vec<usize> = CLAUSE_BREAK
+            .find_iter(&s.text[s.start..s.end])
+            .map(|m| s.start + m.end())
+            .collect();
+        for (k, f) in qs.iter().enumerate() {
+            let pre_start = if k > 0 { qs[k - 1].end } else { s.start };
+            let post_end = qs.get(k + 1).map_or(s.end, |n| n.start);
+            let pre = &s.text[pre_start..f.start];
+            let post = &s.text[f.end..post_end];
+            let clause_start = breaks
+                .iter()
+                .copied()
+                .filter(|&b| b <= f.start)
+                .max()
+                .unwrap_or(s.start);
+            let clause = &s.text[clause_start..f.start];
+            st.role = self.classify(s, f, pre_start, pre, post, clause, &mut st);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &mut self,
+        s: &Sentence,
+        f: &Found,
+        pre_start: usize,
+        pre: &str,
+        post: &str,
+        clause: &str,
+        st: &mut State,
+    ) -> Role {
+        let q = &f.q;
+        let pre_l = pre.to_lowercase();
+        let post_l = post.to_lowercase();
+        let pct = q.unit == crate::model::Unit::Percent;
+        // Growth rate: "an increase of 12.2%".
+        if pct && let Some(c) = GROWTH.captures(&pre_l) {
+            let down = matches!(
+                &c[1],
+                "decrease"
+                    | "decreased"
+                    | "decline"
+                    | "declined"
+                    | "drop"
+                    | "dropped"
+                    | "down"
+                    | "fall"
+                    | "fell"
+            );
+            let mut g = q.clone();
+            if down {
+                g.amount.value = -g.amount.value;
+            }
+            st.growth = Some(g);
+            return Role::Growth;
+        }
+        // Share of a total: "representing 64.9% of the total".
+        if pct
+            && pre_l.trim_end().ends_with("representing")
+            && (post_l.trim_start().starts_with("of the total")
+                || post_l.trim_start().starts_with("of total"))
+        {
+            if let Some(v) = st.last_value {
+                let value = &self.facts[v];
+                let total = value.parent.map(|p| &self.facts[p]);
+                // The percent's line, then the value's and the total's.
+                let mut lines = vec![s.line.line, value.fact.line];
+                if let Some(t) = total {
+                    lines.push(t.fact.line);
+                }
+                self.claims.push(Claim {
+                    kind: ClaimKind::ShareOfTotal,
+                    subject: value.fact.subject.clone(),
+                    percent: Some(q.clone()),
+                    value: Some(value.fact.quantity.clone()),
+                    base: total.map(|t| t.fact.quantity.clone()),
+                    parts: Vec::new(),
+                    part_rows: Vec::new(),
+                    lines,
+                });
+            }
+            return Role::Share;
+        }
+        // Growth base: "from 220.6 million a year ago".
+        if st.role == Role::Growth && pre_l.trim_end().ends_with("from") {
+            let growth = st.growth.take();
+            let Some(v) = st.last_value else {
+                return Role::Base;
+            };
+            let value = self.facts[v].clone();
+            let period = match periods::after(post, self.quarter) {
+                Some(Hint::Is(p)) => Some(p),
+                Some(Hint::Other) => None,
+                Some(Hint::YearAgo) | None => Some(year_ago_of(value.fact.period)),
+            };
+            let mut base = q.clone();
+            base.unit = quantity::unit_for(q, &value.fact.subject, post);
+            self.claims.push(Claim {
+                kind: ClaimKind::Growth,
+                subject: value.fact.subject.clone(),
+                percent: growth,
+                value: Some(value.fact.quantity.clone()),
+                base: Some(base.clone()),
+                parts: Vec::new(),
+                part_rows: Vec::new(),
+                // The percent's line, then the value's and the base's.
+                lines: vec![s.line.line, value.fact.line, s.line.line],
+            });
+            if let Some(period) = period {
+                let idx = self.push(
+                    s,
+                    f,
+                    &value.fact.subject,
+                    &value.base_subject,
+                    base,
+                    period,
+                    (f.start, f.end),
+                    false,
+                    None,
+                );
+                st.last_fact = Some(idx);
+            }
+            return Role::Base;
+        }
+        // US$ translation in parentheses.
+        if q.currency == Some(Currency::USD) && pre.trim() == "(" {
+            if let Some(last) = st.last_fact {
+                let prev = self.facts[last].clone();
+                let mut t = q.clone();
+                t.unit = quantity::unit_for(q, &prev.fact.subject, post);
+                let idx = self.push(
+                    s,
+                    f,
+                    &prev.fact.subject,
+                    &prev.base_subject,
+                    t,
+                    prev.fact.period,
+                    (f.start, f.end),
+                    false,
+                    None,
+                );
+                st.last_fact = Some(idx);
+                return Role::Translation;
+            }
+            return Role::None;
+        }
+        // The value after a linking verb: "Total net revenue was RMB4,160.1 million".
+        if let Some((off, subj)) = subject::before_verb(pre) {
+            let qualifier = subject::qualifier(post);
+            let full = match &qualifier {
+                Some(x) => format!("{subj} {x}"),
+                None => subj.clone(),
+            };
+            let period = self.value_period(post, clause, None);
+            let Some(period) = period else {
+                return Role::None;
+            };
+            let mut v = q.clone();
+            v.unit = quantity::unit_for(q, &full, post);
+            let idx = self.push(
+                s,
+                f,
+                &full,
+                &subj,
+                v,
+                period,
+                (pre_start + off, f.end),
+                true,
+                None,
+            );
+            st.last_value = Some(idx);
+            st.last_fact = Some(idx);
+            return Role::Value;
+        }
+        // A comparative: "compared to RMB3,914.3 million in the same period of 2023".
+        let connector = {
+            let t = pre_l.trim_end();
+            t.ends_with(" and") || t == "and" || t.ends_with(',')
+        };
+        if COMPARED.is_match(&pre_l) || (st.role == Role::Comparative && connector) {
+            let Some(v) = st.last_value else {
+                return Role::Comparative;
+            };
+            let value = self.facts[v].clone();
+            let period = match periods::after(post, self.quarter) {
+                Some(Hint::Is(p)) => Some(p),
+                Some(Hint::YearAgo) => Some(year_ago_of(value.fact.period)),
+                _ => None,
+            };
+            if let Some(period) = period {
+                let mut c = q.clone();
+                c.unit = quantity::unit_for(q, &value.fact.subject, post);
+                let idx = self.push(
+                    s,
+                    f,
+                    &value.fact.subject,
+                    &value.base_subject,
+                    c,
+                    period,
+                    (f.start, f.end),
+                    false,
+                    None,
+                );
+                st.last_fact = Some(idx);
+            }
+            return Role::Comparative;
+        }
+        // Subject after the figure: "RMB60,506 million was under capital-light model".
+        let at_clause_start = pre_l.trim().is_empty()
+            || pre_l.trim_end().ends_with(',')
+            || pre_l.trim_end().ends_with("of which");
+        if at_clause_start && let Some((noun, qual)) = subject::subject_first(post) {
+            let parent = if pre_l.trim_end().ends_with("of which") {
+                st.last_value
+            } else {
+                self.last_principal
+            };
+            let base = match (&noun, parent) {
+                (Some(n), _) => n.clone(),
+                (None, Some(p)) => self.facts[p].fact.subject.clone(),
+                (None, None) => return Role::None,
+            };
+            let full = format!("{base} {qual}");
+            let parent_period = parent.map(|p| self.facts[p].fact.period);
+            let Some(period) = self.value_period(post, clause, parent_period) else {
+                return Role::None;
+            };
+            let mut v = q.clone();
+            v.unit = quantity::unit_for(q, &full, post);
+            let span_end = f.end + post.find(',').unwrap_or(post.len());
+            let idx = self.push(
+                s,
+                f,
+                &full,
+                &base,
+                v,
+                period,
+                (f.start, span_end),
+                true,
+                parent,
+            );
+            st.last_value = Some(idx);
+            st.last_fact = Some(idx);
+            return Role::Value;
+        }
+        // Object of a verb: "connected 159 financial institutional partners".
+        let and_after_value = pre_l.trim_end().ends_with("and") && st.role != Role::Value;
+        let object_ok =
+            (!s.footnote_def || s.including) && subject::takes_object(pre) && !and_after_value;
+        if object_ok && let Some((noun, len)) = subject::noun_after(post) {
+            let qual = subject::qualifier(&post[len..]);
+            let full = match &qual {
+                Some(x) => format!("{noun} {x}"),
+                None => noun.clone(),
+            };
+            let Some(period) = self.value_period(&post[len..], clause, None) else {
+                return Role::None;
+            };
+            let mut v = q.clone();
+            v.unit = quantity::unit_for(q, &full, post);
+            let idx = self.push(
+                s,
+                f,
+                &full,
+                &noun,
+                v,
+                period,
+                (f.start, f.end + len),
+                true,
+                None,
+            );
+            st.last_value = Some(idx);
+            st.last_fact = Some(idx);
+            return Role::Value;
+        }
+        // A coordinated value: "RMB28,642 million for "ICE" and RMB37,565 million for ...".
+        if st.role == Role::Value
+            && connector
+            && let (Some(v), Some(qual)) = (st.last_value, subject::qualifier(post))
+        {
+            let prev = self.facts[v].clone();
+            let full = format!("{} {qual}", prev.base_subject);
+            let mut c = q.clone();
+            c.unit = quantity::unit_for(q, &full, post);
+            let idx = self.push(
+                s,
+                f,
+                &full,
+                &prev.base_subject,
+                c,
+                prev.fact.period,
+                (f.start, f.end),
+                true,
+                prev.parent,
+            );
+            st.last_value = Some(idx);
+            st.last_fact = Some(idx);
+            return Role::Value;
+        }
+        Role::None
+    }
+
+    /// The period of a principal value: from the words after it, else the
+    /// clause ("As of ..."), else the period kind of the figure it is part of.
+    fn value_period(
+        &self,
+        post: &str,
+        clause: &str,
+        parent: Option<FactPeriod>,
+    ) -> Option<FactPeriod> {
+        match periods::after(post, self.quarter) {
+            Some(Hint::Is(p)) => return Some(p),
+            Some(Hint::Other) => return None,
+            _ => {}
+        }
+        if periods::clause_is_instant(clause, self.quarter) {
+            return Some(FactPeriod::CurrentInstant);
+        }
+        Some(match parent {
+            Some(FactPeriod::CurrentInstant) => FactPeriod::CurrentInstant,
+            _ => FactPeriod::Current,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        s: &Sentence,
+        _f: &Found,
+        subject: &str,
+        base_subject: &str,
+        quantity: Quantity,
+        period: FactPeriod,
+        span: (usize, usize),
+        principal: bool,
+        parent: Option<usize>,
+    ) -> usize {
+        let idx = self.facts.len();
+        self.facts.push(Located {
+            fact: NarrativeFact {
+                subject: subject.to_string(),
+                row: None,
+                quantity,
+                period,
+                line: s.line.line,
+            },
+            span,
+            principal,
+            base_subject: base_subject.to_string(),
+            parent,
+        });
+        if principal && !s.footnote_def {
+            self.last_principal = Some(idx);
+        }
+        idx
+    }
+}
+
+/// The year-earlier period matching a current one.
+fn year_ago_of(p: FactPeriod) -> FactPeriod {
+    match p {
+        FactPeriod::CurrentInstant | FactPeriod::YearAgoInstant => FactPeriod::YearAgoInstant,
+        _ => FactPeriod::SamePeriodLastYear,
+    }
+}

@@ -1,0 +1,208 @@
+//! Linking narrative subjects to statement rows: by normal form, by the
+//! configured prefix/suffix variants, by metric, then by alias
+//! (assets/narrative.toml). Never by value. When a label repeats ("Other
+//! services fees" under two revenue headings), the text's paragraph order
+//! decides: the first such row after the row the previous subject linked to.
+
+use super::aliases::{ALIASES, Alias, Table};
+use crate::model::{Filing, RowKind, RowRef, Statement, StatementKind, Unit};
+use std::collections::HashMap;
+
+/// Links every fact of `filing` and every claim part row to its row.
+pub fn link(filing: &mut Filing) {
+    let table = &*ALIASES;
+    let order = table.statement_order();
+    let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
+    let mut cache: HashMap<(usize, String), Option<RowRef>> = HashMap::new();
+    let keys: Vec<Vec<String>> = filing
+        .statements
+        .iter()
+        .map(|st| st.rows.iter().map(|r| table.key(&r.label)).collect())
+        .collect();
+    let ctx = Ctx {
+        table,
+        statements: &filing.statements,
+        keys: &keys,
+        order: &order,
+    };
+    let mut refs = Vec::with_capacity(filing.facts.len());
+    for fact in &filing.facts {
+        let key = (fact.line, fact.subject.clone());
+        let r = match cache.get(&key) {
+            Some(r) => r.clone(),
+            None => {
+                let r = ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor);
+                cache.insert(key, r.clone());
+                r
+            }
+        };
+        refs.push(r);
+    }
+    for (fact, r) in filing.facts.iter_mut().zip(refs) {
+        fact.row = r;
+    }
+    for claim in &mut filing.claims {
+        for part in &mut claim.part_rows {
+            if let Some(r) = ctx.resolve_label(part.statement, &part.label) {
+                *part = r;
+            }
+        }
+    }
+}
+
+/// The filing's statements with their row labels in normal form.
+struct Ctx<'a> {
+    table: &'a Table,
+    statements: &'a [Statement],
+    keys: &'a [Vec<String>],
+    order: &'a [StatementKind],
+}
+
+impl Ctx<'_> {
+    /// The statement of `kind` and its row keys.
+    fn get(&self, kind: StatementKind) -> Option<(&Statement, &[String])> {
+        let i = self.statements.iter().position(|s| s.kind == kind)?;
+        Some((&self.statements[i], &self.keys[i]))
+    }
+
+    /// Rows of `st` whose key equals `key` (headers excluded).
+    fn rows_keyed(st: &Statement, keys: &[String], key: &str) -> Vec<usize> {
+        (0..st.rows.len())
+            .filter(|&i| st.rows[i].kind != RowKind::Header && keys[i] == key)
+            .collect()
+    }
+
+    /// The row a subject denotes.
+    fn resolve(
+        &self,
+        subject: &str,
+        unit: Unit,
+        cursor: &mut HashMap<StatementKind, usize>,
+    ) -> Option<RowRef> {
+        let table = self.table;
+        // 1. Same normal form (then a variant), statements in order.
+        for v in &table.variants(subject) {
+            for &kind in self.order {
+                let Some((st, keys)) = self.get(kind) else {
+                    continue;
+                };
+                let cands = Self::rows_keyed(st, keys, v);
+                if let Some(r) = pick(st, &cands, unit, cursor) {
+                    return Some(r);
+                }
+            }
+        }
+        // 2. A key operating metric.
+        if let Some(m) = table.metric_for(subject)
+            && let Some((st, keys)) = self.get(StatementKind::Metrics)
+        {
+            let cands = Self::rows_keyed(st, keys, &table.key(&table.metric[m].label));
+            if let Some(r) = pick(st, &cands, unit, cursor) {
+                return Some(r);
+            }
+        }
+        // 3. An alias.
+        let key = table.key(subject);
+        for alias in table
+            .alias
+            .iter()
+            .filter(|a| table.matches(&key, &a.subjects, &a.contains))
+        {
+            let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
+                continue;
+            };
+            let cands: Vec<usize> = (0..st.rows.len())
+                .filter(|&i| alias_targets(table, alias, st, keys, i))
+                .collect();
+            if let Some(r) = pick(st, &cands, unit, cursor) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// The row a quoted label names ("Restricted cash"), preferring `preferred`.
+    fn resolve_label(&self, preferred: StatementKind, label: &str) -> Option<RowRef> {
+        let key = self.table.key(label);
+        std::iter::once(preferred)
+            .chain(self.order.iter().copied())
+            .filter_map(|k| self.get(k))
+            .find_map(|(st, keys)| {
+                let i = *Self::rows_keyed(st, keys, &key).first()?;
+                Some(RowRef {
+                    statement: st.kind,
+                    label: st.rows[i].label.clone(),
+                    row: Some(i),
+                })
+            })
+    }
+}
+
+/// Whether row `i` of `st` is the alias's target.
+fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], i: usize) -> bool {
+    if st.rows[i].kind == RowKind::Header {
+        return false;
+    }
+    let label = &keys[i];
+    let label_ok = match (&alias.label, &alias.label_prefix) {
+        (Some(l), _) => label == l,
+        (None, Some(p)) => label == p || label.starts_with(&format!("{p} ")),
+        (None, None) => false,
+    };
+    label_ok
+        && alias.section_contains.as_ref().is_none_or(|s| {
+            context(st, i)
+                .iter()
+                .any(|c| table.key(c).contains(s.as_str()))
+        })
+}
+
+/// The headings a row sits under: its section and the nearest header row above.
+fn context(st: &Statement, i: usize) -> Vec<String> {
+    let row = &st.rows[i];
+    let mut out: Vec<String> = row.section.iter().cloned().collect();
+    if let Some(p) = row.parent.and_then(|p| st.rows.get(p)) {
+        out.push(p.label.clone());
+    }
+    if let Some(h) = st.rows[..i]
+        .iter()
+        .rev()
+        .find(|r| r.kind == RowKind::Header)
+    {
+        out.push(h.label.clone());
+    }
+    out
+}
+
+/// Among candidate rows, the one the text's order points to: the first after
+/// the statement's cursor, else the first; rows of the fact's unit preferred.
+fn pick(
+    st: &Statement,
+    cands: &[usize],
+    unit: Unit,
+    cursor: &mut HashMap<StatementKind, usize>,
+) -> Option<RowRef> {
+    if cands.is_empty() {
+        return None;
+    }
+    let same_unit: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&i| st.rows[i].unit == unit)
+        .collect();
+    let cands = if same_unit.is_empty() {
+        cands
+    } else {
+        &same_unit
+    };
+    let after = cursor.get(&st.kind).copied();
+    let i = after
+        .and_then(|c| cands.iter().copied().find(|&i| i > c))
+        .unwrap_or(cands[0]);
+    cursor.insert(st.kind, i);
+    Some(RowRef {
+        statement: st.kind,
+        label: st.rows[i].label.clone(),
+        row: Some(i),
+    })
+}

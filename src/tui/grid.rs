@@ -1,0 +1,351 @@
+//! The table a statement view shows: one filing's statement, or every
+//! filing's statement merged by period with rows aligned by label. Built
+//! once per view change (never per frame), with cell statuses and column
+//! widths precomputed.
+
+use super::format::{UnitMode, format_cell};
+use super::index::CheckIndex;
+use crate::check::Status;
+use crate::model::{
+    Cell, ColumnRole, Currency, Filing, Period, RowKind, Scale, StatementKind, Unit,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// A column of the grid: one statement column of one filing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridColumn {
+    /// Filing index.
+    pub filing: usize,
+    /// Column index within the filing's statement.
+    pub col: usize,
+    /// Period covered.
+    pub period: Period,
+    /// RMB or USD.
+    pub currency: Currency,
+    /// Reported or a reconciliation role.
+    pub role: ColumnRole,
+    /// The header as printed.
+    pub header: String,
+}
+
+impl GridColumn {
+    /// The second header line: the currency, or the reconciliation role.
+    pub fn subtitle(&self) -> String {
+        match self.role {
+            ColumnRole::Reported => self.currency.to_string(),
+            ColumnRole::UsGaap => format!("GAAP {}", self.currency),
+            ColumnRole::Ifrs => format!("IFRS {}", self.currency),
+            ColumnRole::Adjustment => {
+                let h = self.header.trim();
+                if h.is_empty() {
+                    "Adj.".into()
+                } else {
+                    h.to_string()
+                }
+            }
+        }
+    }
+}
+
+/// Where a grid cell's value lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GridCell {
+    /// Filing index.
+    pub filing: usize,
+    /// Statement index within the filing.
+    pub stmt: usize,
+    /// Row index within the statement.
+    pub row: usize,
+    /// Column index within the statement.
+    pub col: usize,
+    /// Worst failing or warning check on this cell.
+    pub status: Option<Status>,
+}
+
+/// A row of the grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridRow {
+    /// The label.
+    pub label: String,
+    /// Indentation depth.
+    pub depth: u8,
+    /// Header, item, subtotal, total.
+    pub kind: RowKind,
+    /// What the numbers measure.
+    pub unit: Unit,
+    /// The scale the numbers are printed in.
+    pub scale: Scale,
+    /// Whether the loader repaired or recovered the label.
+    pub repaired: bool,
+    /// (filing, statement index, row index) of the row the label comes from.
+    pub home: (usize, usize, usize),
+    /// One slot per grid column.
+    pub cells: Vec<Option<GridCell>>,
+}
+
+/// The table of a statement view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// The statement kind.
+    pub kind: StatementKind,
+    /// Whether this is the merged all-filings view.
+    pub merged: bool,
+    /// The columns, in display order.
+    pub columns: Vec<GridColumn>,
+    /// The rows.
+    pub rows: Vec<GridRow>,
+    /// Column display widths per unit mode (see [`UnitMode::index`]).
+    pub widths: [Vec<u16>; 3],
+    /// Width of the label column content (indent, marker and label).
+    pub label_width: u16,
+    /// The scale money is printed in (from the first statement).
+    pub scale: Scale,
+}
+
+/// The two header lines of a column: the period, then the currency (or
+/// reconciliation role), with the filing's quarter in the merged view.
+pub fn header_lines(filings: &[Filing], c: &GridColumn, merged: bool) -> (String, String) {
+    let sub = c.subtitle();
+    let sub = if merged {
+        match filings.get(c.filing) {
+            Some(f) => format!("{sub} ·{}", f.quarter),
+            None => sub,
+        }
+    } else {
+        sub
+    };
+    (c.period.short(), sub)
+}
+
+/// The cell a grid cell points at.
+pub fn cell<'a>(filings: &'a [Filing], gc: &GridCell) -> Option<&'a Cell> {
+    filings
+        .get(gc.filing)?
+        .statements
+        .get(gc.stmt)?
+        .rows
+        .get(gc.row)?
+        .cell(gc.col)
+}
+
+impl Grid {
+    /// An empty grid (the statement is absent).
+    pub fn empty(kind: StatementKind) -> Grid {
+        Grid {
+            kind,
+            merged: false,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            widths: [Vec::new(), Vec::new(), Vec::new()],
+            label_width: 0,
+            scale: Scale::Thousands,
+        }
+    }
+
+    /// The statement `kind` of filing `f`.
+    pub fn single(filings: &[Filing], f: usize, kind: StatementKind, idx: &CheckIndex) -> Grid {
+        let Some(filing) = filings.get(f) else {
+            return Grid::empty(kind);
+        };
+        let Some(si) = filing.statements.iter().position(|s| s.kind == kind) else {
+            return Grid::empty(kind);
+        };
+        let st = &filing.statements[si];
+        let columns = st
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| GridColumn {
+                filing: f,
+                col: c,
+                period: col.period,
+                currency: col.currency,
+                role: col.role,
+                header: col.header.clone(),
+            })
+            .collect();
+        let rows = st
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| GridRow {
+                label: row.label.clone(),
+                depth: row.depth,
+                kind: row.kind,
+                unit: row.unit,
+                scale: row.scale,
+                repaired: row.is_repaired(),
+                home: (f, si, r),
+                cells: (0..st.columns.len())
+                    .map(|c| {
+                        row.cell(c).map(|_| GridCell {
+                            filing: f,
+                            stmt: si,
+                            row: r,
+                            col: c,
+                            status: idx.status(f, kind, r, c),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Grid::finish(filings, kind, false, columns, rows, st.scale)
+    }
+
+    /// Every filing's statement `kind`, columns ordered by period (then
+    /// currency, then filing), rows aligned by label across filings.
+    pub fn merged(filings: &[Filing], kind: StatementKind, idx: &CheckIndex) -> Grid {
+        // Each merged row remembers its source row in every filing.
+        struct Acc {
+            row: GridRow,
+            src: Vec<Option<usize>>,
+        }
+        let n = filings.len();
+        let mut acc: Vec<Acc> = Vec::new();
+        let mut scale = None;
+        let mut stmt_of: Vec<Option<usize>> = vec![None; n];
+        for (f, filing) in filings.iter().enumerate() {
+            let Some(si) = filing.statements.iter().position(|s| s.kind == kind) else {
+                continue;
+            };
+            stmt_of[f] = Some(si);
+            let st = &filing.statements[si];
+            scale.get_or_insert(st.scale);
+            let left: Vec<&str> = acc.iter().map(|a| a.row.label.as_str()).collect();
+            let right: Vec<&str> = st.rows.iter().map(|r| r.label.as_str()).collect();
+            let pairs = crate::compare::align(&left, &right);
+            let mut old: Vec<Option<Acc>> = acc.into_iter().map(Some).collect();
+            let mut next = Vec::with_capacity(pairs.len());
+            for (l, r) in pairs {
+                let mut a = match l {
+                    Some(i) => old[i].take().expect("each left index once"),
+                    None => {
+                        let row = &st.rows[r.expect("one side present")];
+                        Acc {
+                            row: GridRow {
+                                label: row.label.clone(),
+                                depth: row.depth,
+                                kind: row.kind,
+                                unit: row.unit,
+                                scale: row.scale,
+                                repaired: row.is_repaired(),
+                                home: (f, si, r.unwrap_or(0)),
+                                cells: Vec::new(),
+                            },
+                            src: vec![None; n],
+                        }
+                    }
+                };
+                if let Some(r) = r {
+                    a.src[f] = Some(r);
+                }
+                next.push(a);
+            }
+            acc = next;
+        }
+        let mut columns: Vec<GridColumn> = Vec::new();
+        for (f, filing) in filings.iter().enumerate() {
+            if let Some(si) = stmt_of[f] {
+                for (c, col) in filing.statements[si].columns.iter().enumerate() {
+                    columns.push(GridColumn {
+                        filing: f,
+                        col: c,
+                        period: col.period,
+                        currency: col.currency,
+                        role: col.role,
+                        header: col.header.clone(),
+                    });
+                }
+            }
+        }
+        columns.sort_by(|a, b| {
+            (
+                a.period.end(),
+                a.period.months(),
+                a.currency,
+                a.filing,
+                a.col,
+            )
+                .cmp(&(
+                    b.period.end(),
+                    b.period.months(),
+                    b.currency,
+                    b.filing,
+                    b.col,
+                ))
+        });
+        let rows = acc
+            .into_iter()
+            .map(|a| {
+                let mut row = a.row;
+                row.cells = columns
+                    .iter()
+                    .map(|gc| {
+                        let si = stmt_of[gc.filing]?;
+                        let r = a.src[gc.filing]?;
+                        filings[gc.filing].statements[si].rows[r].cell(gc.col)?;
+                        Some(GridCell {
+                            filing: gc.filing,
+                            stmt: si,
+                            row: r,
+                            col: gc.col,
+                            status: idx.status(gc.filing, kind, r, gc.col),
+                        })
+                    })
+                    .collect();
+                row
+            })
+            .collect();
+        Grid::finish(
+            filings,
+            kind,
+            true,
+            columns,
+            rows,
+            scale.unwrap_or(Scale::Thousands),
+        )
+    }
+
+    fn finish(
+        filings: &[Filing],
+        kind: StatementKind,
+        merged: bool,
+        columns: Vec<GridColumn>,
+        rows: Vec<GridRow>,
+        scale: Scale,
+    ) -> Grid {
+        let mut widths: [Vec<u16>; 3] = Default::default();
+        for mode in UnitMode::ALL {
+            let w = &mut widths[mode.index()];
+            *w = columns
+                .iter()
+                .map(|c| {
+                    let (a, b) = header_lines(filings, c, merged);
+                    a.width().max(b.width().min(16)) as u16 + 1
+                })
+                .collect();
+            for row in &rows {
+                for (ci, gc) in row.cells.iter().enumerate() {
+                    if let Some(cell) = gc.as_ref().and_then(|gc| cell(filings, gc)) {
+                        let s = format_cell(cell, row.unit, row.scale, mode);
+                        w[ci] = w[ci].max(s.width() as u16 + 1);
+                    }
+                }
+            }
+        }
+        let label_width = rows
+            .iter()
+            .map(|r| r.label.width() + 2 * r.depth as usize + 2)
+            .max()
+            .unwrap_or(10) as u16;
+        Grid {
+            kind,
+            merged,
+            columns,
+            rows,
+            widths,
+            label_width,
+            scale,
+        }
+    }
+}

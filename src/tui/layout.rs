@@ -1,0 +1,145 @@
+//! Screen geometry shared by rendering, scrolling and mouse hit-testing.
+
+use super::grid::Grid;
+use crate::model::StatementKind;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// The screen's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    /// Title bar (filing, company, scale).
+    pub title: Rect,
+    /// Tab bar.
+    pub tabs: Rect,
+    /// The pane.
+    pub body: Rect,
+    /// Key hints or the search prompt.
+    pub footer: Rect,
+}
+
+/// Header lines above a table body (period, currency).
+pub const TABLE_HEADER: u16 = 2;
+
+/// Splits the screen.
+pub fn areas(area: Rect) -> Areas {
+    let line = |y: u16| Rect::new(area.x, y, area.width, 1.min(area.height));
+    let body_h = area.height.saturating_sub(3);
+    Areas {
+        title: line(area.y),
+        tabs: line(area.y + 1.min(area.height)),
+        body: Rect::new(area.x, area.y + 2.min(area.height), area.width, body_h),
+        footer: line(area.y + area.height.saturating_sub(1)),
+    }
+}
+
+/// Rows of a table body that fit on a screen of `size`.
+pub fn table_rows(size: (u16, u16)) -> usize {
+    let a = areas(Rect::new(0, 0, size.0, size.1));
+    a.body.height.saturating_sub(TABLE_HEADER) as usize
+}
+
+/// Lines of a list pane (checks) that fit.
+pub fn list_rows(size: (u16, u16)) -> usize {
+    let a = areas(Rect::new(0, 0, size.0, size.1));
+    a.body.height.saturating_sub(1) as usize
+}
+
+/// The area of a centred overlay.
+pub fn overlay(area: Rect) -> Rect {
+    let w = if area.width < 100 {
+        area.width.saturating_sub(2)
+    } else {
+        (area.width * 4 / 5).max(96).min(area.width)
+    };
+    let h = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The area of a full-width overlay (source lines are long).
+pub fn wide_overlay(area: Rect) -> Rect {
+    let o = overlay(area);
+    Rect::new(
+        area.x + 1.min(area.width),
+        o.y,
+        area.width.saturating_sub(2),
+        o.height,
+    )
+}
+
+/// Lines inside an overlay on a screen of `size`.
+pub fn overlay_rows(size: (u16, u16)) -> usize {
+    overlay(Rect::new(0, 0, size.0, size.1))
+        .height
+        .saturating_sub(2) as usize
+}
+
+/// Width of the frozen label column for `grid` on a screen `width` wide.
+pub fn label_width(grid: &Grid, width: u16) -> u16 {
+    let max = (width as u32 * 45 / 100) as u16;
+    grid.label_width.clamp(16, max.max(16)).min(width)
+}
+
+/// How many grid columns starting at visible column `left` fit beside the labels.
+pub fn fitting_columns(widths: &[u16], visible: &[usize], left: usize, room: u16) -> usize {
+    let mut used = 0u16;
+    let mut n = 0;
+    for &c in visible.iter().skip(left) {
+        let w = widths.get(c).copied().unwrap_or(10) + 1;
+        if used + w > room && n > 0 {
+            break;
+        }
+        used += w;
+        n += 1;
+    }
+    n
+}
+
+/// Tab titles for a bar `width` wide: full names when they fit, short otherwise.
+pub fn tab_titles(tabs: &[StatementKind], width: u16) -> Vec<String> {
+    let full: Vec<String> = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!(" {} {} ", i + 1, k.title()))
+        .collect();
+    let total: usize = full.iter().map(|t| t.width() + 1).sum();
+    if total <= width as usize {
+        return full;
+    }
+    tabs.iter()
+        .enumerate()
+        .map(|(i, k)| format!(" {} {} ", i + 1, short_title(*k)))
+        .collect()
+}
+
+/// A compact tab name for narrow terminals.
+pub fn short_title(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::BalanceSheet => "Bal.sheet",
+        StatementKind::IncomeStatement => "Income",
+        StatementKind::CashFlow => "Cash flow",
+        StatementKind::ComprehensiveIncome => "Compr.",
+        StatementKind::NonGaap => "Non-GAAP",
+        StatementKind::IfrsIncome => "IFRS inc",
+        StatementKind::IfrsBalanceSheet => "IFRS BS",
+        StatementKind::Metrics => "Metrics",
+    }
+}
+
+/// The tab under column `x` of the tab bar, if any (tabs are separated by one column).
+pub fn tab_at(tabs: &[StatementKind], width: u16, x: u16) -> Option<usize> {
+    let mut start = 0u16;
+    for (i, t) in tab_titles(tabs, width).iter().enumerate() {
+        let end = start + t.width() as u16;
+        if x >= start && x < end {
+            return Some(i);
+        }
+        start = end + 1;
+    }
+    None
+}
