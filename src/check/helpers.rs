@@ -150,8 +150,7 @@ impl<'a> Indexed<'a> {
 /// not known).
 fn section_totals(st: &Statement, kids: &mut [Vec<usize>]) {
     let is_total = |k: RowKind| matches!(k, RowKind::Total | RowKind::Subtotal);
-    for t in 0..st.rows.len() {
-        let row = &st.rows[t];
+    for (t, row) in st.rows.iter().enumerate() {
         let Some(section) = row.section.as_deref() else {
             continue;
         };
