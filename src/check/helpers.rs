@@ -145,7 +145,8 @@ impl<'a> Indexed<'a> {
 }
 
 /// Components from structure where the loader linked none: a "Total …" row
-/// sums the item rows of its section printed since the section's previous
+/// that names its section ("Total current assets" under "Current assets:")
+/// sums the item rows of that section printed since the section's previous
 /// total (a section that also holds subtotals is left alone: its nesting is
 /// not known).
 fn section_totals(st: &Statement, kids: &mut [Vec<usize>]) {
@@ -154,9 +155,13 @@ fn section_totals(st: &Statement, kids: &mut [Vec<usize>]) {
         let Some(section) = row.section.as_deref() else {
             continue;
         };
+        let label = normalize(&row.label);
+        let names_section =
+            normalize(section).split(' ').next_back() == label.split(' ').next_back();
         if !kids[t].is_empty()
             || !is_total(row.kind)
-            || !normalize(&row.label).starts_with("total ")
+            || !label.starts_with("total ")
+            || !names_section
         {
             continue;
         }
