@@ -13,9 +13,14 @@ use ratatui::layout::Rect;
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
-const VALUE_W: usize = 15;
-const DELTA_W: usize = 14;
-const PCT_W: usize = 11;
+/// Column widths (value, Δ, Δ%): roomy, and compact below 100 columns.
+fn widths(screen: u16) -> (usize, usize, usize) {
+    if screen < 100 {
+        (12, 11, 8)
+    } else {
+        (16, 14, 11)
+    }
+}
 
 fn side_cell<'a>(
     filings: &'a [Filing],
@@ -96,6 +101,8 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.title,
     );
     let area = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    #[allow(non_snake_case)]
+    let (VALUE_W, DELTA_W, PCT_W) = widths(area.width);
     let fixed = (VALUE_W * 2 + DELTA_W + PCT_W + 4) as u16;
     let label_max = table
         .rows
@@ -109,25 +116,22 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .min(label_max.max(20))
         .max(12);
     let cols = [
-        (table.left.title.clone(), VALUE_W),
-        (table.right.title.clone(), VALUE_W),
-        ("Δ".to_string(), DELTA_W),
-        ("Δ%".to_string(), PCT_W),
+        (&table.left.title, &table.left.sub, VALUE_W),
+        (&table.right.title, &table.right.sub, VALUE_W),
+        (&"Δ".to_string(), &String::new(), DELTA_W),
+        (&"Δ%".to_string(), &String::new(), PCT_W),
     ];
     let mut x = area.x + lw + 1;
-    for (i, (t, w)) in cols.iter().enumerate() {
-        // Long titles wrap onto the second header line.
-        let (a, b) = if i < 2 {
-            match t.split_once(" (") {
-                Some((p, f)) => (p.to_string(), format!("({f}")),
-                None => (t.clone(), "RMB".to_string()),
-            }
+    for (a, b, w) in cols {
+        // "Q1 filing · RMB" loses the currency when narrow.
+        let b = if b.width() > w {
+            b.split(" · ").next().unwrap_or(b)
         } else {
-            (t.clone(), String::new())
+            b.as_str()
         };
-        buf.set_string(x, area.y, right(&a, *w), theme.header);
-        buf.set_string(x, area.y + 1, right(&b, *w), theme.dim);
-        x += *w as u16 + 1;
+        buf.set_string(x, area.y, right(a, w), theme.header);
+        buf.set_string(x, area.y + 1, right(b, w), theme.dim);
+        x += w as u16 + 1;
     }
     buf.set_stringn(
         area.x,
@@ -187,20 +191,16 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 x += DELTA_W as u16 + 1;
                 buf.set_string(x, y, right(&p, PCT_W), style);
             }
-            (None, Some(_), ..) => {
-                let t = format!("only {}", short(&table.right.title));
-                buf.set_string(x + DELTA_W as u16 + 1, y, right(&t, PCT_W), theme.dim);
-            }
-            (Some(_), None, ..) => {
-                let t = format!("only {}", short(&table.left.title));
-                buf.set_string(x + DELTA_W as u16 + 1, y, right(&t, PCT_W), theme.dim);
+            (None, Some(_), ..) | (Some(_), None, ..) => {
+                let side = if row.left.is_none() {
+                    &table.right
+                } else {
+                    &table.left
+                };
+                let t = format!("only in {}", side.title);
+                buf.set_string(x, y, right(&t, DELTA_W + 1 + PCT_W), theme.dim);
             }
             _ => {}
         }
     }
-}
-
-/// "Q1 2024" from "Q1 2024 (Q1 2024 filing)".
-fn short(title: &str) -> &str {
-    title.split(" (").next().unwrap_or(title)
 }

@@ -32,6 +32,12 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         },
         theme.name
     );
+    // Compact screens give the status's room to key hints.
+    let status = if area.width < 100 {
+        String::new()
+    } else {
+        status
+    };
     let room = (area.width as usize).saturating_sub(status.width());
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
@@ -39,11 +45,26 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{m}  "), theme.warn));
         used += m.width() + 2;
     }
-    for (keys, desc) in state.keymap.hints(state.context()) {
+    let hints = state.keymap.hints(state.context());
+    // The help hint is always shown, at the end.
+    let help = hints.iter().position(|(_, d)| d == "help");
+    let reserve = help.map_or(0, |i| hints[i].0.width() + hints[i].1.width() + 3);
+    let order = hints
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != help)
+        .chain(help.map(|i| (i, &hints[i])));
+    for (i, (keys, desc)) in order {
         let w = keys.width() + desc.width() + 3;
-        if used + w > room {
-            break;
+        let limit = if Some(i) == help {
+            room
+        } else {
+            room.saturating_sub(reserve)
+        };
+        if used + w > limit {
+            continue;
         }
+        let (keys, desc) = (keys.clone(), desc.clone());
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {desc}  "), theme.dim));
         used += w;

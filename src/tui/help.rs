@@ -39,6 +39,21 @@ pub fn lines(state: &State) -> Vec<Line<'static>> {
             if done.contains(&b.action_name) {
                 continue;
             }
+            if b.action_name.starts_with("tab-") {
+                // The number keys are one line.
+                let tabs: Vec<&&Binding> = in_ctx
+                    .iter()
+                    .filter(|o| o.action_name.starts_with("tab-"))
+                    .collect();
+                done.extend(tabs.iter().map(|o| o.action_name.clone()));
+                let first = tabs.first().map(|o| o.key.display()).unwrap_or_default();
+                let last = tabs.last().map(|o| o.key.display()).unwrap_or_default();
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {:<16}", format!("{first}–{last}")), theme.key),
+                    Span::styled("statement tab by number", theme.text),
+                ]));
+                continue;
+            }
             done.push(b.action_name.clone());
             let keys: Vec<String> = in_ctx
                 .iter()
@@ -97,7 +112,7 @@ pub fn render(state: &State, theme: &Theme, scroll: usize, area: Rect, buf: &mut
     block.render(area, buf);
     let all = lines(state);
     let h = inner.height as usize;
-    if inner.width >= 100 && all.len() > h {
+    if inner.width >= 80 && all.len() > h {
         // Two columns: the second continues the first.
         let half = inner.width / 2;
         let left: Vec<Line> = all.iter().skip(scroll).take(h).cloned().collect();

@@ -61,6 +61,17 @@ pub fn overlay(area: Rect) -> Rect {
     )
 }
 
+/// The area of a full-width overlay (source lines are long).
+pub fn wide_overlay(area: Rect) -> Rect {
+    let o = overlay(area);
+    Rect::new(
+        area.x + 1.min(area.width),
+        o.y,
+        area.width.saturating_sub(2),
+        o.height,
+    )
+}
+
 /// Lines inside an overlay on a screen of `size`.
 pub fn overlay_rows(size: (u16, u16)) -> usize {
     overlay(Rect::new(0, 0, size.0, size.1))

@@ -49,8 +49,11 @@ pub struct Side {
     pub col: usize,
     /// Its period.
     pub period: Period,
-    /// "Q1 2024" or "Mar 31, 2024" plus the filing's quarter when two filings are compared.
+    /// The period ("Q1 2024", "Mar 31, 2024").
     pub title: String,
+    /// The second header line: the currency, and the filing's quarter when
+    /// two filings are compared ("Q1 filing · RMB").
+    pub sub: String,
 }
 
 /// One aligned row.
@@ -127,6 +130,7 @@ fn side(filings: &[Filing], f: usize, kind: StatementKind, period: Period) -> Re
         col,
         period,
         title: period.short(),
+        sub: filing.statements[stmt].columns[col].currency.to_string(),
     })
 }
 
@@ -198,8 +202,10 @@ pub fn build(
         }
     };
     if left.filing != right.filing {
-        left.title = format!("{} ({} filing)", left.title, filings[left.filing].quarter);
-        right.title = format!("{} ({} filing)", right.title, filings[right.filing].quarter);
+        for s in [&mut left, &mut right] {
+            let q = filings[s.filing].quarter;
+            s.sub = format!("Q{} filing · {}", q.quarter, s.sub);
+        }
     }
     let ls = &filings[left.filing].statements[left.stmt];
     let rs = &filings[right.filing].statements[right.stmt];

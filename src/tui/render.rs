@@ -46,7 +46,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
             Overlay::Detail { target, scroll } => {
                 detail::render(state, &theme, *target, *scroll, o, buf)
             }
-            Overlay::Source(v) => source::render(state, &theme, v, o, buf),
+            Overlay::Source(v) => source::render(state, &theme, v, layout::wide_overlay(area), buf),
         }
     }
 }

@@ -297,8 +297,9 @@ impl State {
         self.visible_cols = (0..self.grid.columns.len())
             .filter(|&c| self.currency.shows(self.grid.columns[c].currency))
             .collect();
+        // The nearest shown column at or left of the old one, else the first.
         self.col = grid_col
-            .and_then(|g| self.visible_cols.iter().position(|&c| c >= g))
+            .and_then(|g| self.visible_cols.iter().rposition(|&c| c <= g))
             .unwrap_or(0)
             .min(self.visible_cols.len().saturating_sub(1));
         self.left = self.left.min(self.col);

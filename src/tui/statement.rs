@@ -72,7 +72,7 @@ pub fn draw_label(
 ) {
     let indent = (2 * depth as u16).min(width / 2);
     if repaired {
-        buf.set_string(x + indent, y, "*", theme.repaired);
+        buf.set_string(x, y, "*", theme.repaired);
     }
     let room = width.saturating_sub(indent + 2) as usize;
     buf.set_stringn(x + indent + 1, y, fit(label, room), room, style);

@@ -18,7 +18,7 @@ pub fn title(state: &State) -> String {
         format!("all {} filings by period", state.filings.len())
     } else {
         format!(
-            "{} ({}, filing {}/{})",
+            "{} · {} · {}/{}",
             f.id,
             f.quarter,
             state.filing + 1,
@@ -36,7 +36,16 @@ pub fn title(state: &State) -> String {
     } else {
         format!("{} · ", f.ticker)
     };
-    format!(" {ticker}{} · {which} · {what} · {scale}", f.company)
+    format!(" {ticker}{} │ {which} │ {what} │ {scale}", f.company)
+}
+
+/// The title without the company name, for narrow screens.
+pub fn short_title(state: &State) -> String {
+    let full = title(state);
+    match state.current_filing() {
+        Some(f) if !f.ticker.is_empty() => full.replacen(&format!(" · {}", f.company), "", 1),
+        _ => full,
+    }
 }
 
 /// Draws the title bar with the check counts on the right.
@@ -49,7 +58,11 @@ pub fn render_title(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) 
     ]);
     let cw = counts.width() as u16;
     let room = area.width.saturating_sub(cw);
-    let t = super::statement::fit(&title(state), room as usize);
+    let mut t = title(state);
+    if t.width() > room as usize {
+        t = short_title(state);
+    }
+    let t = super::statement::fit(&t, room as usize);
     buf.set_stringn(area.x, area.y, t, room as usize, theme.title);
     if area.width > cw {
         buf.set_line(area.x + room, area.y, &counts, cw);

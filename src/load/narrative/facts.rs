@@ -190,12 +190,11 @@ impl Reader {
             if let Some(v) = st.last_value {
                 let value = &self.facts[v];
                 let total = value.parent.map(|p| &self.facts[p]);
+                // The percent's line, then the value's and the total's.
                 let mut lines = vec![s.line.line, value.fact.line];
                 if let Some(t) = total {
                     lines.push(t.fact.line);
                 }
-                lines.sort_unstable();
-                lines.dedup();
                 self.claims.push(Claim {
                     kind: ClaimKind::ShareOfTotal,
                     subject: value.fact.subject.clone(),
@@ -231,7 +230,8 @@ impl Reader {
                 base: Some(base.clone()),
                 parts: Vec::new(),
                 part_rows: Vec::new(),
-                lines: dedup_lines(vec![value.fact.line, s.line.line]),
+                // The percent's line, then the value's and the base's.
+                lines: vec![s.line.line, value.fact.line, s.line.line],
             });
             if let Some(period) = period {
                 let idx = self.push(
@@ -489,10 +489,4 @@ fn year_ago_of(p: FactPeriod) -> FactPeriod {
         FactPeriod::CurrentInstant | FactPeriod::YearAgoInstant => FactPeriod::YearAgoInstant,
         _ => FactPeriod::SamePeriodLastYear,
     }
-}
-
-fn dedup_lines(mut lines: Vec<usize>) -> Vec<usize> {
-    lines.sort_unstable();
-    lines.dedup();
-    lines
 }

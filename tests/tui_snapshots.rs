@@ -1,0 +1,153 @@
+//! Snapshots of every view and overlay (TestBackend, 120x40, and 80x24),
+//! on the fixture filings (real values and lines of the bundled filings)
+//! and on the bundled filings as the loader reads them.
+//! Regenerate with `INSTA_UPDATE=always cargo test --test tui_snapshots` and review.
+
+mod tui_support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tieout::tui::state::State;
+use tieout::tui::update::update;
+
+fn press(s: &mut State, keys: &[KeyCode]) {
+    for k in keys {
+        let ev = KeyEvent::new(*k, KeyModifiers::NONE);
+        if let Some(a) = s.key_action(&ev) {
+            update(s, a);
+        }
+    }
+}
+
+fn chars(s: &str) -> Vec<KeyCode> {
+    s.chars().map(KeyCode::Char).collect()
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+fn screen(s: &State) -> String {
+    let (w, h) = s.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| f.render_widget(s, f.area())).unwrap();
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn fixture(keys: &[KeyCode]) -> State {
+    let mut s = tui_support::state();
+    s.no_color = false;
+    press(&mut s, keys);
+    s
+}
+
+macro_rules! snap {
+    ($name:ident, $keys:expr) => {
+        #[test]
+        fn $name() {
+            let s = fixture(&$keys);
+            insta::assert_snapshot!(stringify!($name), screen(&s));
+        }
+    };
+}
+
+snap!(fixture_balance_sheet_q1, chars(""));
+snap!(fixture_balance_sheet_q2_failed_cell, chars("fG"));
+snap!(fixture_income_q2_six_columns, chars("f2jjjjj"));
+snap!(fixture_merged_income, chars("2a"));
+snap!(fixture_compare_balance_sheet, chars("c"));
+snap!(fixture_compare_income, chars("2c"));
+snap!(fixture_compare_six_months, chars("f2cpp"));
+snap!(fixture_compare_unavailable, chars("cpp"));
+snap!(fixture_checks, chars("!"));
+snap!(fixture_check_detail, chars("!d"));
+snap!(fixture_cell_detail_repaired, chars("f2jjjjld"));
+snap!(
+    fixture_source,
+    chars("f2jjjjl")
+        .into_iter()
+        .chain([KeyCode::Enter])
+        .collect::<Vec<_>>()
+);
+snap!(fixture_help, chars("?"));
+snap!(fixture_search_prompt, chars("2/net"));
+snap!(fixture_millions_usd_only, chars("f2uu$$"));
+
+#[test]
+fn fixture_compact_80x24() {
+    let mut s = fixture(&chars("f2"));
+    update(&mut s, tieout::tui::action::Action::Resize(80, 24));
+    insta::assert_snapshot!("fixture_compact_80x24", screen(&s));
+    press(&mut s, &chars("c"));
+    insta::assert_snapshot!("fixture_compact_80x24_compare", screen(&s));
+}
+
+#[test]
+fn statement_view_shows_real_values() {
+    let text = screen(&fixture(&chars("f2")));
+    assert!(text.contains("Total net revenue"));
+    assert!(text.contains("4,160,063"));
+    assert!(text.contains("(213,267)"), "negatives in parentheses");
+    assert!(
+        text.contains(" QFIN │ qfin-2024q2-6k · Q2 2024 · 2/2 │ Income statement │ in thousands")
+    );
+    assert!(
+        text.contains("\n*  Provision for accounts receivable"),
+        "repaired label marked"
+    );
+}
+
+#[test]
+fn wide_title_names_the_company() {
+    let mut s = fixture(&chars("f2"));
+    update(&mut s, tieout::tui::action::Action::Resize(160, 40));
+    let text = screen(&s);
+    assert!(text.contains(" QFIN · Qifu Technology, Inc. │ qfin-2024q2-6k · Q2 2024 · 2/2 │ Income statement │ in thousands"));
+}
+
+#[test]
+fn millions_are_shown_exactly() {
+    let text = screen(&fixture(&chars("f2u")));
+    assert!(text.contains("4,160.1"), "{text}");
+    assert!(text.contains("(213.3)"));
+}
+
+// The bundled filings as loaded now; these change as the loader improves.
+fn bundled(size: (u16, u16), keys: &[KeyCode]) -> String {
+    let (filings, errors) = tieout::load::load_all(&tieout::load::bundled());
+    let report = tieout::check::run(&filings);
+    let input = tieout::tui::ExplorerInput {
+        filings,
+        errors,
+        report,
+        config_path: Some("/nonexistent/tieout-test-config.toml".into()),
+    };
+    let (mut s, _) = tieout::tui::initial_state(input, size);
+    s.no_color = false;
+    press(&mut s, keys);
+    screen(&s)
+}
+
+#[test]
+fn bundled_views() {
+    let views: [(&str, Vec<KeyCode>); 6] = [
+        ("bundled_statement", chars("")),
+        ("bundled_income", chars("f2")),
+        ("bundled_compare", chars("2c")),
+        ("bundled_checks", chars("!")),
+        ("bundled_merged", chars("2a")),
+        ("bundled_help", chars("?")),
+    ];
+    for (name, keys) in views {
+        insta::assert_snapshot!(name, bundled((120, 40), &keys));
+    }
+    insta::assert_snapshot!("bundled_compact_80x24", bundled((80, 24), &chars("")));
+}

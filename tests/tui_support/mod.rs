@@ -1,0 +1,676 @@
+//! Hand-built filings for explorer tests: a subset of the two bundled
+//! filings with their real values and line numbers, and a small check
+//! report (one real failure: the OCR-damaged USD total of the Q2 6-K).
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use tieout::check::{CheckKind, CheckResult, Contributor, Report, Status};
+use tieout::load::bundled::{Q1_2024, Q2_2024};
+use tieout::model::*;
+use tieout::tui::ExplorerInput;
+use tieout::tui::state::State;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A cell from its printed text: "(213,267)" is -213267, "-" is 0.
+pub fn cell(raw: &str, line: usize) -> Option<Cell> {
+    if raw.is_empty() {
+        return None;
+    }
+    let t = raw.trim();
+    let neg = t.starts_with('(');
+    let body: String = t
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let value = if body.is_empty() {
+        Decimal::ZERO
+    } else {
+        let v = Decimal::from_str(&body).unwrap();
+        if neg { -v } else { v }
+    };
+    Some(Cell {
+        amount: Amount::from_decimal(value),
+        raw: raw.to_string(),
+        line,
+    })
+}
+
+/// A row: label, kind, depth, parent, source line, printed values.
+pub fn row(
+    label: &str,
+    kind: RowKind,
+    depth: u8,
+    parent: Option<usize>,
+    line: usize,
+    vals: &[&str],
+) -> Row {
+    Row {
+        label: label.into(),
+        origin: LabelOrigin::Printed,
+        section: None,
+        parent,
+        depth,
+        kind,
+        unit: Unit::Money,
+        scale: Scale::Thousands,
+        cells: vals.iter().map(|v| cell(v, line)).collect(),
+        line,
+    }
+}
+
+fn col(header: &str, period: Period, currency: Currency, line: usize) -> Column {
+    Column {
+        header: header.into(),
+        period,
+        currency,
+        role: ColumnRole::Reported,
+        line,
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::to_string).collect()
+}
+
+/// Q1 2024 press release: balance sheet and statement of operations (subset).
+pub fn q1() -> Filing {
+    use RowKind::*;
+    let bs = Statement {
+        kind: StatementKind::BalanceSheet,
+        title: "Unaudited Condensed Consolidated Balance Sheets".into(),
+        scale: Scale::Thousands,
+        columns: vec![
+            col(
+                "December 31, 2023 RMB",
+                Period::instant(d(2023, 12, 31)),
+                Currency::RMB,
+                208,
+            ),
+            col(
+                "March 31, 2024 RMB",
+                Period::instant(d(2024, 3, 31)),
+                Currency::RMB,
+                208,
+            ),
+            col(
+                "March 31, 2024 USD",
+                Period::instant(d(2024, 3, 31)),
+                Currency::USD,
+                208,
+            ),
+        ],
+        rows: vec![
+            row("Current assets:", Header, 0, None, 211, &["", "", ""]),
+            row(
+                "Cash and cash equivalents",
+                Item,
+                1,
+                Some(3),
+                213,
+                &["4,177,890", "5,301,288", "734,220"],
+            ),
+            row(
+                "Restricted cash",
+                Item,
+                1,
+                Some(3),
+                214,
+                &["3,381,107", "2,855,305", "395,455"],
+            ),
+            row(
+                "Total current assets",
+                Subtotal,
+                1,
+                Some(4),
+                224,
+                &["39,796,028", "41,816,332", "5,791,495"],
+            ),
+            row(
+                "TOTAL ASSETS",
+                Total,
+                0,
+                None,
+                237,
+                &["45,818,572", "47,426,518", "6,568,496"],
+            ),
+            row(
+                "TOTAL LIABILITIES AND EQUITY",
+                Total,
+                0,
+                None,
+                258,
+                &["45,818,572", "47,426,518", "6,568,496"],
+            ),
+        ],
+        line: 203,
+    };
+    let q = |y| Period::months_ending(3, d(y, 3, 31));
+    let is = Statement {
+        kind: StatementKind::IncomeStatement,
+        title: "Unaudited Condensed Consolidated Statements of Operations".into(),
+        scale: Scale::Thousands,
+        columns: vec![
+            col(
+                "Three months ended March 31, 2023 RMB",
+                q(2023),
+                Currency::RMB,
+                265,
+            ),
+            col(
+                "Three months ended March 31, 2024 RMB",
+                q(2024),
+                Currency::RMB,
+                265,
+            ),
+            col(
+                "Three months ended March 31, 2024 USD",
+                q(2024),
+                Currency::USD,
+                265,
+            ),
+        ],
+        rows: vec![
+            row(
+                "Credit driven services",
+                Subtotal,
+                0,
+                Some(2),
+                268,
+                &["2,630,621", "3,016,282", "417,750"],
+            ),
+            row(
+                "Platform services",
+                Subtotal,
+                0,
+                Some(2),
+                273,
+                &["968,553", "1,136,901", "157,459"],
+            ),
+            row(
+                "Total net revenue",
+                Total,
+                0,
+                None,
+                277,
+                &["3,599,174", "4,153,183", "575,209"],
+            ),
+            row(
+                "Funding costs",
+                Item,
+                1,
+                Some(4),
+                279,
+                &["159,023", "155,963", "21,601"],
+            ),
+            row(
+                "Total operating costs and expenses",
+                Total,
+                0,
+                None,
+                287,
+                &["2,592,144", "2,789,082", "386,283"],
+            ),
+            row(
+                "Income from operations",
+                Total,
+                0,
+                None,
+                288,
+                &["1,007,030", "1,364,101", "188,926"],
+            ),
+            row(
+                "Net income",
+                Total,
+                0,
+                None,
+                295,
+                &["929,822", "1,160,144", "160,678"],
+            ),
+        ],
+        line: 260,
+    };
+    Filing {
+        id: "qfin-2024q1-press-release".into(),
+        company: "Qifu Technology, Inc.".into(),
+        ticker: "QFIN".into(),
+        quarter: Quarter {
+            year: 2024,
+            quarter: 1,
+        },
+        date: None,
+        exchange_rate: None,
+        statements: vec![bs, is],
+        facts: vec![],
+        claims: vec![],
+        repairs: vec![],
+        warnings: vec![],
+        source: lines(Q1_2024),
+    }
+}
+
+/// Q2 2024 6-K: balance sheet (with its OCR-damaged USD total) and the
+/// statement of operations with three- and six-month columns (subset).
+pub fn q2() -> Filing {
+    use RowKind::*;
+    let bs = Statement {
+        kind: StatementKind::BalanceSheet,
+        title: "Unaudited Condensed Consolidated Balance Sheets".into(),
+        scale: Scale::Thousands,
+        columns: vec![
+            col(
+                "December 31, 2023 RMB",
+                Period::instant(d(2023, 12, 31)),
+                Currency::RMB,
+                236,
+            ),
+            col(
+                "June 30, 2024 RMB",
+                Period::instant(d(2024, 6, 30)),
+                Currency::RMB,
+                236,
+            ),
+            col(
+                "June 30, 2024 USD",
+                Period::instant(d(2024, 6, 30)),
+                Currency::USD,
+                236,
+            ),
+        ],
+        rows: vec![
+            row("Current assets:", Header, 0, None, 239, &["", "", ""]),
+            row(
+                "Cash and cash equivalents",
+                Item,
+                1,
+                Some(3),
+                240,
+                &["4,177,890", "6,337,134", "872,019"],
+            ),
+            row(
+                "Restricted cash",
+                Item,
+                1,
+                Some(3),
+                241,
+                &["3,381,107", "2,035,180", "280,050"],
+            ),
+            row(
+                "Total current assets",
+                Subtotal,
+                1,
+                Some(4),
+                250,
+                &["39,796,028", "41,415,757", "5,698,998"],
+            ),
+            row(
+                "TOTAL ASSETS",
+                Total,
+                0,
+                None,
+                263,
+                &["45,818,572", "46,983,049", "6,465,081"],
+            ),
+            Row {
+                origin: LabelOrigin::Split,
+                ..row(
+                    "TOTAL LIABILITIES",
+                    Total,
+                    0,
+                    None,
+                    281,
+                    &["23,808,715", "24,350,070", "3,350,681"],
+                )
+            },
+            Row {
+                origin: LabelOrigin::Split,
+                ..row(
+                    "Total Qifu Technology Inc equity",
+                    Subtotal,
+                    0,
+                    None,
+                    282,
+                    &["21,937,483", "22,568,768", "3,105,564"],
+                )
+            },
+            row(
+                "TOTAL LIABILITIES AND EQUITY",
+                Total,
+                0,
+                None,
+                285,
+                &["45,818,572", "46,983,049", "0,405,081"],
+            ),
+        ],
+        line: 233,
+    };
+    let q = |y| Period::months_ending(3, d(y, 6, 30));
+    let h = |y| Period::months_ending(6, d(y, 6, 30));
+    let is = Statement {
+        kind: StatementKind::IncomeStatement,
+        title: "Unaudited Condensed Consolidated Statements of Operations".into(),
+        scale: Scale::Thousands,
+        columns: vec![
+            col(
+                "Three months ended June 30, 2023 RMB",
+                q(2023),
+                Currency::RMB,
+                289,
+            ),
+            col(
+                "Three months ended June 30, 2024 RMB",
+                q(2024),
+                Currency::RMB,
+                289,
+            ),
+            col(
+                "Three months ended June 30, 2024 USD",
+                q(2024),
+                Currency::USD,
+                289,
+            ),
+            col(
+                "Six months ended June 30, 2023 RMB",
+                h(2023),
+                Currency::RMB,
+                289,
+            ),
+            col(
+                "Six months ended June 30, 2024 RMB",
+                h(2024),
+                Currency::RMB,
+                289,
+            ),
+            col(
+                "Six months ended June 30, 2024 USD",
+                h(2024),
+                Currency::USD,
+                289,
+            ),
+        ],
+        rows: vec![
+            row(
+                "Credit driven services",
+                Subtotal,
+                0,
+                Some(2),
+                292,
+                &[
+                    "2,788,707",
+                    "2,912,205",
+                    "400,732",
+                    "5,419,328",
+                    "5,928,487",
+                    "815,788",
+                ],
+            ),
+            row(
+                "Platform services",
+                Subtotal,
+                0,
+                Some(2),
+                297,
+                &[
+                    "1,125,617",
+                    "1,247,858",
+                    "171,711",
+                    "2,094,170",
+                    "2,384,759",
+                    "328,153",
+                ],
+            ),
+            row(
+                "Total net revenue",
+                Total,
+                0,
+                None,
+                301,
+                &[
+                    "3,914,324",
+                    "4,160,063",
+                    "572,443",
+                    "7,513,498",
+                    "8,313,246",
+                    "1,143,941",
+                ],
+            ),
+            row(
+                "Funding costs",
+                Item,
+                1,
+                Some(6),
+                303,
+                &[
+                    "165,225", "161,302", "22,196", "324,248", "317,265", "43,657",
+                ],
+            ),
+            Row {
+                origin: LabelOrigin::Joined,
+                ..row(
+                    "Provision for accounts receivable and contract assets",
+                    Item,
+                    1,
+                    Some(6),
+                    308,
+                    &["47,206", "123,766", "17,031", "44,970", "235,239", "32,370"],
+                )
+            },
+            row(
+                "Provision for contingent liabilities",
+                Item,
+                1,
+                Some(6),
+                310,
+                &[
+                    "757,590",
+                    "(213,267)",
+                    "(29,347)",
+                    "1,437,924",
+                    "103,397",
+                    "14,228",
+                ],
+            ),
+            row(
+                "Total operating costs and expenses",
+                Total,
+                0,
+                None,
+                311,
+                &[
+                    "2,732,824",
+                    "2,175,077",
+                    "299,301",
+                    "5,324,968",
+                    "4,964,159",
+                    "683,090",
+                ],
+            ),
+            row(
+                "Income from operations",
+                Total,
+                0,
+                None,
+                312,
+                &[
+                    "1,181,500",
+                    "1,984,986",
+                    "273,142",
+                    "2,188,530",
+                    "3,349,087",
+                    "460,851",
+                ],
+            ),
+            row(
+                "Net income",
+                Total,
+                0,
+                None,
+                319,
+                &[
+                    "1,093,377",
+                    "1,376,508",
+                    "189,412",
+                    "2,023,199",
+                    "2,536,652",
+                    "349,056",
+                ],
+            ),
+        ],
+        line: 287,
+    };
+    // The Provision for accounts receivable cells sit on the label's second line.
+    let mut is = is;
+    for c in is.rows[4].cells.iter_mut().flatten() {
+        c.line = 309;
+    }
+    Filing {
+        id: "qfin-2024q2-6k".into(),
+        company: "Qifu Technology, Inc.".into(),
+        ticker: "QFIN".into(),
+        quarter: Quarter { year: 2024, quarter: 2 },
+        date: None,
+        exchange_rate: None,
+        statements: vec![bs, is],
+        facts: vec![],
+        claims: vec![],
+        repairs: vec![
+            Repair {
+                kind: RepairKind::SplitMergedRow,
+                statement: Some(StatementKind::BalanceSheet),
+                label: Some("TOTAL LIABILITIES".into()),
+                description: "line 282 holds two rows (TOTAL LIABILITIES, Total Qifu Technology Inc equity) run together; split".into(),
+                lines: vec![282],
+            },
+            Repair {
+                kind: RepairKind::JoinedLabel,
+                statement: Some(StatementKind::IncomeStatement),
+                label: Some("Provision for accounts receivable and contract assets".into()),
+                description: "label printed over lines 308 and 309; joined".into(),
+                lines: vec![308, 309],
+            },
+        ],
+        warnings: vec![],
+        source: lines(Q2_2024),
+    }
+}
+
+fn contributor(
+    filing: &str,
+    label: &str,
+    column: &str,
+    value: &str,
+    weight: &str,
+    line: usize,
+) -> Contributor {
+    Contributor {
+        filing: filing.into(),
+        statement: Some(StatementKind::BalanceSheet),
+        label: label.into(),
+        column: Some(column.into()),
+        value: value.into(),
+        weight: weight.into(),
+        line,
+    }
+}
+
+/// A report over [`q1`] and [`q2`]: the real failure (USD total liabilities
+/// and equity printed "0,405,081" against total assets 6,465,081), one
+/// warning, passes and a skip.
+pub fn report() -> Report {
+    let fail = CheckResult {
+        id: "identity/qfin-2024q2-6k/balance-sheet/total-liabilities-and-equity/2".into(),
+        kind: CheckKind::Identity,
+        status: Status::Fail,
+        filing: "qfin-2024q2-6k".into(),
+        statement: Some(StatementKind::BalanceSheet),
+        label: "TOTAL LIABILITIES AND EQUITY".into(),
+        column: Some("June 30, 2024 USD".into()),
+        period_end: Some(d(2024, 6, 30)),
+        expected: Some("[6465080.5, 6465081.5]".into()),
+        actual: Some("0,405,081".into()),
+        difference: Some("6059999".into()),
+        message: "total liabilities and equity 405,081 does not equal total assets 6,465,081"
+            .into(),
+        line: Some(285),
+        contributors: vec![contributor(
+            "qfin-2024q2-6k",
+            "TOTAL ASSETS",
+            "June 30, 2024 USD",
+            "6,465,081",
+            "1",
+            263,
+        )],
+        row_index: Some(7),
+        column_index: Some(2),
+    };
+    let warn = CheckResult {
+        id: "scale/qfin-2024q2-6k/income-statement/provision-for-contingent-liabilities/1".into(),
+        kind: CheckKind::Scale,
+        status: Status::Warn,
+        filing: "qfin-2024q2-6k".into(),
+        statement: Some(StatementKind::IncomeStatement),
+        label: "Provision for contingent liabilities".into(),
+        column: Some("Three months ended June 30, 2024 RMB".into()),
+        period_end: Some(d(2024, 6, 30)),
+        expected: None,
+        actual: Some("(213,267)".into()),
+        difference: None,
+        message: "a provision is negative (a reversal)".into(),
+        line: Some(310),
+        contributors: vec![],
+        row_index: Some(5),
+        column_index: Some(1),
+    };
+    let pass = CheckResult {
+        id: "footing/qfin-2024q2-6k/income-statement/total-net-revenue/1".into(),
+        kind: CheckKind::Footing,
+        status: Status::Pass,
+        label: "Total net revenue".into(),
+        column: Some("Three months ended June 30, 2024 RMB".into()),
+        expected: Some("[4160062.5, 4160063.5]".into()),
+        actual: Some("4,160,063".into()),
+        difference: Some("0".into()),
+        message: "credit driven and platform services sum to total net revenue".into(),
+        line: Some(301),
+        row_index: Some(2),
+        column_index: Some(1),
+        ..warn.clone()
+    };
+    let skip = CheckResult {
+        id: "fx/qfin-2024q1-press-release/balance-sheet/total-assets/2".into(),
+        kind: CheckKind::Fx,
+        status: Status::Skip,
+        filing: "qfin-2024q1-press-release".into(),
+        statement: Some(StatementKind::BalanceSheet),
+        label: "TOTAL ASSETS".into(),
+        message: "no exchange rate loaded".into(),
+        row_index: Some(4),
+        column_index: Some(2),
+        line: Some(237),
+        ..pass.clone()
+    };
+    Report {
+        checks: vec![pass, fail, warn, skip],
+    }
+}
+
+/// The explorer input over the fixture, with one file that failed to load.
+pub fn input() -> ExplorerInput {
+    ExplorerInput {
+        filings: vec![q1(), q2()],
+        errors: vec![tieout::load::LoadError::Empty {
+            file: "empty.txt".into(),
+        }],
+        report: report(),
+        config_path: Some("/nonexistent/tieout-test-config.toml".into()),
+    }
+}
+
+/// The fixture state on a 120x40 terminal.
+pub fn state() -> State {
+    tieout::tui::initial_state(input(), (120, 40)).0
+}
