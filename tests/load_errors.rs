@@ -75,3 +75,70 @@ fn garbage_never_panics() {
         let _ = load_one(&src(s));
     }
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments that drive the loader's branches: captions, period words,
+    /// years, currencies, numbers (good and malformed), labels, markup.
+    const PIECES: [&str; 24] = [
+        "Balance Sheets",
+        "Statements of Operations",
+        "Three months ended June 30,",
+        "Six m",
+        "onths ended",
+        "2023",
+        "2024",
+        "RMB",
+        "USD",
+        "KWD",
+        "1,234",
+        "(2,236)",
+        "-",
+        "_",
+        "0,405,081",
+        "27.9%",
+        "3.40",
+        "Total assets",
+        "Current assets:",
+        "<b>Net income</b>",
+        "Amounts as reported under U.S. GAAP",
+        "a b c",
+        "1 2 3",
+        "Δc",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                0..PIECES.len(),
+                prop_oneof![Just("\t"), Just(" "), Just("\t\t")],
+            ),
+            0..8,
+        )
+        .prop_map(|v| {
+            v.into_iter()
+                .map(|(i, sep)| format!("{}{sep}", PIECES[i]))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn loader_never_panics(lines in proptest::collection::vec(line(), 0..40)) {
+            let text = lines.join("\n");
+            if let Ok(f) = load_one(&src(text.as_bytes())) {
+                for s in &f.statements {
+                    for r in &s.rows {
+                        prop_assert_eq!(r.cells.len(), s.columns.len());
+                        for c in r.cells.iter().flatten() {
+                            prop_assert!(c.line >= 1 && c.line <= f.source.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -11,11 +11,7 @@ use tieout::model::{
     Unit,
 };
 
-fn repair(
-    f: &tieout::model::Filing,
-    kind: RepairKind,
-    line: usize,
-) -> &tieout::model::Repair {
+fn repair(f: &tieout::model::Filing, kind: RepairKind, line: usize) -> &tieout::model::Repair {
     f.repairs
         .iter()
         .find(|r| r.kind == kind && r.lines.contains(&line))
@@ -489,6 +485,7 @@ fn q2_junk_lines_in_non_gaap_warn() {
     assert_eq!(s.columns[1].period, q(2024, 6, 30));
     repair(f, RepairKind::RecoveredHeader, 372);
     // 399-401 garbled currency lines.
+    assert!(warned(f, 399));
     assert!(warned(f, 400));
     assert!(warned(f, 401));
 }
