@@ -11,7 +11,7 @@ use super::result::{CheckKind, CheckResult, Contributor, Status};
 use super::rules::{factor, normalize};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
-    RowRef, Unit,
+    RowRef, StatementKind, Unit,
 };
 
 /// Runs the narrative checks over the filings of one company.
@@ -93,7 +93,13 @@ fn locate(
             .filter(|&r| r < own.filing.statements[si].rows.len())
             .or_else(|| own.find(si, &own.set.labels.key(&rr.label, None), None))
     });
-    let mut order: Vec<usize> = vec![fi];
+    // The metrics statement is built from the text itself: only another
+    // filing's metrics can confirm a metric.
+    let mut order: Vec<usize> = if rr.statement == StatementKind::Metrics {
+        Vec::new()
+    } else {
+        vec![fi]
+    };
     order.extend((0..ixs.len()).filter(|&i| i != fi));
     for f in order {
         let ix = &ixs[f];
@@ -140,7 +146,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     let mut r = narrative_result(ix.filing, id, &fact.subject, &q.raw, fact.line);
     r.statement = Some(rr.statement);
     r.period_end = Some(period.end());
-    let Some((f, si, row, ci)) = locate(ixs, fi, rr, period, currency) else {
+    let found = locate(ixs, fi, rr, period, currency);
+    if found.is_none() && rr.statement == StatementKind::Metrics {
+        return None;
+    }
+    let Some((f, si, row, ci)) = found else {
         r.message = format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
@@ -152,6 +162,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     };
     let other = &ixs[f];
     let st = &other.filing.statements[si];
+    // The metrics statement is built from the text itself: a fact against
+    // its own filing's metrics would be compared with itself.
+    if f == fi && st.kind == StatementKind::Metrics {
+        return None;
+    }
     let srow = &st.rows[row];
     let cell = srow.cell(ci)?;
     r.column = Some(column_name(&st.columns[ci]));
@@ -205,7 +220,8 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
             per.normalize()
         )
     };
-    super::helpers::judge(&mut r, "", actual, expected, q.amount.decimals, &what);
+    let who = format!("{} (text, line {})", fact.subject, fact.line);
+    super::helpers::judge(&mut r, &who, actual, expected, q.amount.decimals, &what);
     Some(r)
 }
 
@@ -286,7 +302,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
             };
             super::helpers::judge(
                 &mut r,
-                "",
+                &format!("The {kind} of {} (text, line {line})", claim.subject),
                 Interval::of(&p.amount),
                 expected,
                 p.amount.decimals,
@@ -350,7 +366,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
             let what = format!("the sum of its {} parts", r.contributors.len());
             super::helpers::judge(
                 &mut r,
-                "",
+                &format!("The total of {} (text, line {line})", claim.subject),
                 Interval::of(&v.amount),
                 expected,
                 v.amount.decimals,

@@ -61,13 +61,17 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
             if let Some(&(o, osubj, oline)) = near {
                 let as_separator = q.amount.value * Decimal::from(10u64.pow(separator_like));
                 let msg = format!(
-                    "{} (line {line}) is printed with {separator_like} decimals in {}, where this filing writes figures such as {} (line {oline}) with a thousands separator; it probably means {} {} {}.",
+                    "{} (line {line}) is printed with {separator_like} decimals in {}, where this filing writes figures such as {} (line {oline}) with a thousands separator; it probably means {}{} {}.",
                     q.raw,
                     q.scale,
                     o.raw,
                     q.currency.map_or(String::new(), |c| c.to_string()),
                     group(as_separator.normalize()),
-                    q.scale
+                    if q.scale == Scale::Billions {
+                        "billion"
+                    } else {
+                        "million"
+                    }
                 );
                 out.push(warning(
                     filing,

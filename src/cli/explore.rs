@@ -28,7 +28,8 @@ pub fn run(files: &[PathBuf], config: Option<&Path>) -> Result<ExitCode, Failure
     Ok(ExitCode::SUCCESS)
 }
 
-/// The config file must be a readable file.
+/// An explicit `--config` must be a readable, valid config file (the
+/// explorer falls back to defaults only for the platform file).
 fn check_config(path: &Path) -> Result<(), CliError> {
     let err = |reason: String| CliError::Config {
         path: path.display().to_string(),
@@ -37,6 +38,7 @@ fn check_config(path: &Path) -> Result<(), CliError> {
     if path.is_dir() {
         return Err(err("is a directory".into()));
     }
-    std::fs::File::open(path).map_err(|e| err(e.to_string()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    tui::config::parse(&text).map_err(err)?;
     Ok(())
 }

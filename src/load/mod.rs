@@ -2,15 +2,31 @@
 //! the exact model, through a general pipeline: text, table blocks, header
 //! and period recognition, rows, statements. Knows nothing of display.
 
+pub mod assemble;
+pub mod block;
 pub mod bundled;
+pub mod clean;
+pub mod context;
 pub mod error;
+pub mod header;
+pub mod infer;
+pub mod line;
+pub mod merge;
 pub mod meta;
 pub mod narrative;
+pub mod number;
+pub mod recover;
+pub mod rows;
+pub mod smear;
+pub mod structure;
+pub mod table;
+pub mod text;
+pub mod vocab;
 
 pub use bundled::bundled;
 pub use error::LoadError;
 
-use crate::model::Filing;
+use crate::model::{Filing, Statement, StatementKind};
 use std::path::{Path, PathBuf};
 
 /// A filing's raw bytes and where they came from.
@@ -41,9 +57,57 @@ pub fn read_source(path: &Path) -> Result<Source, LoadError> {
 
 /// Parses one source into a filing (no cross-filing repairs).
 pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
-    Err(LoadError::NoStatements {
-        file: source.display_name(),
-    })
+    let file = source.display_name();
+    let text = text::decode(&source.bytes, &file)?;
+    let lines = text.lines;
+    let mut ctx = context::Ctx {
+        warnings: text.warnings,
+        ..Default::default()
+    };
+    let meta = meta::read(&lines);
+    let narrative = narrative::extract(&lines, &meta);
+    let mut tables = assemble::tables(&lines, &mut ctx);
+    infer::periods(&mut tables, meta.quarter, &mut ctx);
+    let mut kinds: Vec<StatementKind> = Vec::new();
+    for t in &tables {
+        if !kinds.contains(&t.kind) {
+            kinds.push(t.kind);
+        }
+    }
+    let mut statements: Vec<Statement> = kinds
+        .iter()
+        .map(|k| {
+            let of_kind: Vec<merge::Table> =
+                tables.iter().filter(|t| t.kind == *k).cloned().collect();
+            merge::statement(&of_kind)
+        })
+        .collect();
+    if statements.is_empty() {
+        return Err(LoadError::NoStatements { file });
+    }
+    if let Some(m) = narrative.metrics {
+        statements.push(m);
+    }
+    let quarter = meta
+        .quarter
+        .unwrap_or_else(|| infer::quarter_of(&statements));
+    let mut filing = Filing {
+        id: source.id.clone(),
+        company: meta.company.clone().unwrap_or_default(),
+        ticker: meta.ticker.clone().unwrap_or_default(),
+        quarter,
+        date: meta.date,
+        exchange_rate: meta.exchange_rate.clone(),
+        statements,
+        facts: narrative.facts,
+        claims: narrative.claims,
+        repairs: ctx.repairs,
+        warnings: ctx.warnings,
+        source: lines,
+    };
+    filing.warnings.sort_by_key(|w| w.line);
+    narrative::link(&mut filing);
+    Ok(filing)
 }
 
 /// Loads every source. A source that fails does not stop the others; its
@@ -58,5 +122,6 @@ pub fn load_all(sources: &[Source]) -> (Vec<Filing>, Vec<LoadError>) {
             Err(e) => errors.push(e),
         }
     }
+    recover::labels(&mut filings);
     (filings, errors)
 }

@@ -41,6 +41,9 @@ pub enum RepairKind {
     DuplicateRow,
     /// A number printed with OCR damage was read as the number it stands for.
     RepairedNumber,
+    /// Values printed on a heading line were moved to the row below it,
+    /// where they belong.
+    MovedValues,
 }
 
 /// A change the loader made to what was printed, so nothing is fixed silently.

@@ -93,6 +93,9 @@ pub struct Claim {
     pub parts: Vec<Quantity>,
     /// Parts of a breakdown that are statement rows (footnote 11's cash figure).
     pub part_rows: Vec<RowRef>,
-    /// Source lines (1-based) of the claim and its operands.
+    /// Source lines (1-based) of the claim and its operands, in this order:
+    /// growth and share of total: the percent's line, the value's, the
+    /// base's (total's); breakdown: the total's line, each part's, then the
+    /// footnote's.
     pub lines: Vec<usize>,
 }

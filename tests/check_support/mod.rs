@@ -417,3 +417,150 @@ pub fn seed(
         }
     }
 }
+
+fn q2_cols() -> Vec<Column> {
+    use ColumnRole::Reported;
+    use Currency::{RMB, USD};
+    let h = |y: i32, m: u32, c: &str| {
+        format!(
+            "{} months ended June 30, {y} {c}",
+            if m == 3 { "Three" } else { "Six" }
+        )
+    };
+    let six = |y: i32| Period::months_ending(6, d(y, 6, 30));
+    vec![
+        col(&h(2023, 3, "RMB"), q(2023, 2), RMB, Reported, 290),
+        col(&h(2024, 3, "RMB"), q(2024, 2), RMB, Reported, 290),
+        col(&h(2024, 3, "USD"), q(2024, 2), USD, Reported, 290),
+        col(&h(2023, 6, "RMB"), six(2023), RMB, Reported, 290),
+        col(&h(2024, 6, "RMB"), six(2024), RMB, Reported, 290),
+        col(&h(2024, 6, "USD"), six(2024), USD, Reported, 290),
+    ]
+}
+
+/// The Q2 2024 statement of operations, lines 292-331 of the 6-K.
+pub const Q2_INCOME: &str = "=Credit driven services@9\t2,788,707\t2,912,205\t400,732\t5,419,328\t5,928,487\t815,788
+Loan facilitation and servicing fees-capital heavy@0\t395,512\t151,073\t20,788\t706,676\t394,839\t54,332
+Financing income@0\t1,188,738\t1,690,110\t232,567\t2,254,620\t3,225,096\t443,788
+Revenue from releasing of guarantee liabilities@0\t1,158,554\t972,586\t133,832\t2,368,374\t2,138,604\t294,282
+Other services fees@0\t45,903\t98,436\t13,545\t89,658\t169,948\t23,386
+=Platform services@9\t1,125,617\t1,247,858\t171,711\t2,094,170\t2,384,759\t328,153
+Loan facilitation and servicing fees-capital light@5\t887,830\t524,405\t72,161\t1,653,110\t1,027,120\t141,336
+Referral services fees@5\t160,864\t623,491\t85,795\t269,340\t1,172,315\t161,316
+Other services fees@5\t76,923\t99,962\t13,755\t171,720\t185,324\t25,501
+!Total net revenue\t3,914,324\t4,160,063\t572,443\t7,513,498\t8,313,246\t1,143,941
+Facilitation, origination and servicing\t647,989\t722,160\t99,373\t1,288,330\t1,458,186\t200,653
+Funding costs\t165,225\t161,302\t22,196\t324,248\t317,265\t43,657
+Sales and marketing\t436,486\t366,388\t50,417\t858,663\t782,005\t107,607
+General and administrative\t112,757\t95,054\t13,080\t217,646\t201,469\t27,723
+Provision for loans receivable\t483,306\t849,508\t116,896\t1,002,170\t1,697,429\t233,574
+Provision for financial assets receivable\t82,265\t70,166\t9,655\t151,017\t169,169\t23,278
+
+Provision for accounts receivable and contract assets\t47,206\t123,766\t17,031\t44,970\t235,239\t32,370
+Provision for contingent liabilities\t757,590\t(213,267)\t(29,347)\t1,437,924\t103,397\t14,228
+!Total operating costs and expenses\t2,732,824\t2,175,077\t299,301\t5,324,968\t4,964,159\t683,090
+!Income from operations\t1,181,500\t1,984,986\t273,142\t2,188,530\t3,349,087\t460,851
+Interest income, net\t55,854\t45,987\t6,328\t120,624\t96,045\t13,216
+Foreign exchange (loss) gain\t(2,319)\t160\t22\t3,830\t242\t33
+Other income, net\t161,388\t45,430\t6,251\t185,552\t157,398\t21,659
+Investment loss\t(30,112)\t-\t-\t(30,112)\t-\t-
+!Income before income tax expense\t1,366,311\t2,076,563\t285,743\t2,468,424\t3,602,772\t495,759
+Income taxes expense\t(272,934)\t(700,055)\t(96,331)\t(445,225)\t(1,066,120)\t(146,703)
+!Net income\t1,093,377\t1,376,508\t189,412\t2,023,199\t2,536,652\t349,056
+Net loss attributable to noncontrolling interests\t4,063\t4,020\t553\t8,350\t8,163\t1,123
+
+!Net income attributable to ordinary shareholders of the Company\t1,097,440\t1,380,528\t189,965\t2,031,549\t2,544,815\t350,179
+#Net income per ordinary share attributable to ordinary shareholders of Qifu Technology, Inc.
+Basic\t3.40\t4.54\t0.62\t6.29\t8.27\t1.14
+Diluted\t3.32\t4.46\t0.61\t6.14\t8.10\t1.11
+#Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc.
+Basic\t6.80\t9.08\t1.24\t12.58\t16.54\t2.28
+Diluted\t6.64\t8.92\t1.22\t12.28\t16.20\t2.22
+#Weighted average shares used in calculating net income per ordinary share
+Basic\t323,095,877\t303,761,387\t303,761,387\t322,978,323\t307,894,289\t307,894,289
+Diluted\t330,918,585\t309,495,756\t309,495,756\t331,118,889\t314,244,423\t314,244,423";
+
+/// The Q2 2024 cash flow statement, lines 338-346.
+pub const Q2_CASH_FLOW: &str = "Net cash provided by operating activities\t1,761,575\t1,961,616\t269,927\t3,522,666\t3,919,883\t539,394
+Net cash used in investing activities\t(3,436,966)\t(980,403)\t(134,908)\t(7,001,173)\t(4,118,578)\t(566,735)
+Net cash provided by (used in) financing activities\t1,236,187\t(767,607)\t(105,626)\t1,275,127\t1,007,802\t138,678
+Effect of foreign exchange rate changes\t8,401\t2,115\t291\t5,558\t4,210\t579
+Net (decrease) increase in cash and cash equivalents\t(430,803)\t215,721\t29,684\t(2,197,822)\t813,317\t111,916
+
+Cash, cash equivalents, and restricted cash, beginning of period\t8,745,344\t8,156,593\t1,122,385\t10,512,363\t7,558,997\t1,040,153
+
+Cash, cash equivalents, and restricted cash, end of period\t8,314,541\t8,372,314\t1,152,069\t8,314,541\t8,372,314\t1,152,069";
+
+/// The cash rows of the Q2 2024 balance sheet, lines 240-241.
+pub const Q2_BALANCE_SHEET_CASH: &str = "Cash and cash equivalents\t4,177,890\t6,337,134\t872,019
+Restricted cash\t3,381,107\t2,035,180\t280,050";
+
+/// A subset of the Q2 2024 6-K typed in: statement of operations, cash
+/// flows and the cash rows of the balance sheet.
+pub fn q2_with(edit: impl Fn(StatementKind, &str) -> String) -> Filing {
+    use ColumnRole::Reported;
+    use Currency::{RMB, USD};
+    use StatementKind::*;
+    let mut f = filing(
+        "qfin-2024q2-6k",
+        Quarter {
+            year: 2024,
+            quarter: 2,
+        },
+        "7.2672",
+        223,
+    );
+    let bs_cols = vec![
+        col(
+            "December 31, 2023 RMB",
+            Period::instant(d(2023, 12, 31)),
+            RMB,
+            Reported,
+            236,
+        ),
+        col(
+            "June 30, 2024 RMB",
+            Period::instant(d(2024, 6, 30)),
+            RMB,
+            Reported,
+            236,
+        ),
+        col(
+            "June 30, 2024 USD",
+            Period::instant(d(2024, 6, 30)),
+            USD,
+            Reported,
+            236,
+        ),
+    ];
+    f.statements = vec![
+        statement(
+            BalanceSheet,
+            bs_cols,
+            240,
+            &edit(BalanceSheet, Q2_BALANCE_SHEET_CASH),
+        ),
+        statement(
+            IncomeStatement,
+            q2_cols(),
+            292,
+            &edit(IncomeStatement, Q2_INCOME),
+        ),
+        statement(CashFlow, q2_cols(), 338, &edit(CashFlow, Q2_CASH_FLOW)),
+    ];
+    f
+}
+
+/// The Q2 subset as printed.
+pub fn q2() -> Filing {
+    q2_with(|_, t| t.to_string())
+}
+
+/// The failed checks of a report.
+pub fn failures(report: &tieout::check::Report) -> Vec<&tieout::check::CheckResult> {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.status == tieout::check::Status::Fail)
+        .collect()
+}

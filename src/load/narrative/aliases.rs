@@ -25,10 +25,10 @@ pub(crate) struct Normalize {
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Alias {
-    /// Normal forms that match exactly.
+    /// Subjects that match exactly (in normal form once loaded).
     #[serde(default)]
     pub subjects: Vec<String>,
-    /// Phrases the subject must contain.
+    /// Phrases the subject must contain (in normal form once loaded).
     #[serde(default)]
     pub contains: Vec<String>,
     /// The target statement id.
@@ -73,11 +73,38 @@ pub(crate) struct Table {
     pub metric: Vec<Metric>,
 }
 
-/// The embedded table, parsed once.
-pub(crate) static ALIASES: LazyLock<Table> =
-    LazyLock::new(|| toml::from_str(TABLE).expect("assets/narrative.toml is valid"));
+/// The embedded table, parsed once, its subject phrases in normal form.
+pub(crate) static ALIASES: LazyLock<Table> = LazyLock::new(|| {
+    let mut t: Table = toml::from_str(TABLE).expect("assets/narrative.toml is valid");
+    t.normalize_phrases();
+    t
+});
 
 impl Table {
+    /// Puts every subject phrase, label and section phrase in normal form.
+    fn normalize_phrases(&mut self) {
+        let keys = |t: &Table, v: &[String]| v.iter().map(|s| t.key(s)).collect::<Vec<_>>();
+        for i in 0..self.alias.len() {
+            let subjects = keys(self, &self.alias[i].subjects);
+            let contains = keys(self, &self.alias[i].contains);
+            let label = self.alias[i].label.as_deref().map(|l| self.key(l));
+            let prefix = self.alias[i].label_prefix.as_deref().map(|l| self.key(l));
+            let section = self.alias[i]
+                .section_contains
+                .as_deref()
+                .map(|l| self.key(l));
+            let a = &mut self.alias[i];
+            (a.subjects, a.contains) = (subjects, contains);
+            (a.label, a.label_prefix, a.section_contains) = (label, prefix, section);
+        }
+        for i in 0..self.metric.len() {
+            let subjects = keys(self, &self.metric[i].subjects);
+            let contains = keys(self, &self.metric[i].contains);
+            let m = &mut self.metric[i];
+            (m.subjects, m.contains) = (subjects, contains);
+        }
+    }
+
     /// The normal form of a subject or label.
     pub fn key(&self, text: &str) -> String {
         let mut t = text.to_lowercase().replace(['’', '‘'], "'");
@@ -126,11 +153,11 @@ impl Table {
             .collect()
     }
 
-    /// Whether a subject's normal form matches exact forms or contained phrases.
+    /// Whether a subject's normal form matches exact forms or contained
+    /// phrases (both already in normal form).
     pub fn matches(&self, key: &str, subjects: &[String], contains: &[String]) -> bool {
-        subjects.iter().any(|s| self.key(s) == key)
+        subjects.iter().any(|s| s == key)
             || contains.iter().any(|c| {
-                let c = self.key(c);
                 key == c
                     || key.starts_with(&format!("{c} "))
                     || key.contains(&format!(" {c} "))

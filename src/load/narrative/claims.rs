@@ -64,13 +64,10 @@ pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
             Some(FactPeriod::Current) => StatementKind::IncomeStatement,
             _ => StatementKind::BalanceSheet,
         };
-        let mut claim_lines: Vec<usize> = parts.iter().map(|p| p.fact.line).collect();
+        // The total's line, then each part's, then the footnote's.
+        let mut claim_lines = vec![value.map_or(def.line, |v| v.fact.line)];
+        claim_lines.extend(parts.iter().map(|p| p.fact.line));
         claim_lines.push(def.line);
-        if let Some(v) = value {
-            claim_lines.push(v.fact.line);
-        }
-        claim_lines.sort_unstable();
-        claim_lines.dedup();
         out.push(Claim {
             kind: ClaimKind::Breakdown,
             subject: value.map_or_else(|| format!("footnote {n}"), |v| v.fact.subject.clone()),

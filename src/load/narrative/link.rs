@@ -14,20 +14,24 @@ pub fn link(filing: &mut Filing) {
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
     let mut cache: HashMap<(usize, String), Option<RowRef>> = HashMap::new();
+    let keys: Vec<Vec<String>> = filing
+        .statements
+        .iter()
+        .map(|st| st.rows.iter().map(|r| table.key(&r.label)).collect())
+        .collect();
+    let ctx = Ctx {
+        table,
+        statements: &filing.statements,
+        keys: &keys,
+        order: &order,
+    };
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
         let key = (fact.line, fact.subject.clone());
         let r = match cache.get(&key) {
             Some(r) => r.clone(),
             None => {
-                let r = resolve(
-                    table,
-                    &filing.statements,
-                    &order,
-                    &fact.subject,
-                    fact.quantity.unit,
-                    &mut cursor,
-                );
+                let r = ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor);
                 cache.insert(key, r.clone());
                 r
             }
@@ -39,101 +43,117 @@ pub fn link(filing: &mut Filing) {
     }
     for claim in &mut filing.claims {
         for part in &mut claim.part_rows {
-            if let Some(r) = resolve_label(
-                table,
-                &filing.statements,
-                &order,
-                part.statement,
-                &part.label,
-            ) {
+            if let Some(r) = ctx.resolve_label(part.statement, &part.label) {
                 *part = r;
             }
         }
     }
 }
 
-/// The row a subject denotes.
-fn resolve(
-    table: &Table,
-    statements: &[Statement],
-    order: &[StatementKind],
-    subject: &str,
-    unit: Unit,
-    cursor: &mut HashMap<StatementKind, usize>,
-) -> Option<RowRef> {
-    let variants = table.variants(subject);
-    let by_kind = |kind: StatementKind| statements.iter().find(|s| s.kind == kind);
-    // 1. Same normal form (then a variant), statements in order.
-    for v in &variants {
-        for &kind in order {
-            let Some(st) = by_kind(kind) else { continue };
-            let cands: Vec<usize> = st
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind != RowKind::Header && table.key(&r.label) == *v)
-                .map(|(i, _)| i)
+/// The filing's statements with their row labels in normal form.
+struct Ctx<'a> {
+    table: &'a Table,
+    statements: &'a [Statement],
+    keys: &'a [Vec<String>],
+    order: &'a [StatementKind],
+}
+
+impl Ctx<'_> {
+    /// The statement of `kind` and its row keys.
+    fn get(&self, kind: StatementKind) -> Option<(&Statement, &[String])> {
+        let i = self.statements.iter().position(|s| s.kind == kind)?;
+        Some((&self.statements[i], &self.keys[i]))
+    }
+
+    /// Rows of `st` whose key equals `key` (headers excluded).
+    fn rows_keyed(st: &Statement, keys: &[String], key: &str) -> Vec<usize> {
+        (0..st.rows.len())
+            .filter(|&i| st.rows[i].kind != RowKind::Header && keys[i] == key)
+            .collect()
+    }
+
+    /// The row a subject denotes.
+    fn resolve(
+        &self,
+        subject: &str,
+        unit: Unit,
+        cursor: &mut HashMap<StatementKind, usize>,
+    ) -> Option<RowRef> {
+        let table = self.table;
+        // 1. Same normal form (then a variant), statements in order.
+        for v in &table.variants(subject) {
+            for &kind in self.order {
+                let Some((st, keys)) = self.get(kind) else {
+                    continue;
+                };
+                let cands = Self::rows_keyed(st, keys, v);
+                if let Some(r) = pick(st, &cands, unit, cursor) {
+                    return Some(r);
+                }
+            }
+        }
+        // 2. A key operating metric.
+        if let Some(m) = table.metric_for(subject)
+            && let Some((st, keys)) = self.get(StatementKind::Metrics)
+        {
+            let cands = Self::rows_keyed(st, keys, &table.key(&table.metric[m].label));
+            if let Some(r) = pick(st, &cands, unit, cursor) {
+                return Some(r);
+            }
+        }
+        // 3. An alias.
+        let key = table.key(subject);
+        for alias in table
+            .alias
+            .iter()
+            .filter(|a| table.matches(&key, &a.subjects, &a.contains))
+        {
+            let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
+                continue;
+            };
+            let cands: Vec<usize> = (0..st.rows.len())
+                .filter(|&i| alias_targets(table, alias, st, keys, i))
                 .collect();
             if let Some(r) = pick(st, &cands, unit, cursor) {
                 return Some(r);
             }
         }
+        None
     }
-    // 2. A key operating metric.
-    if let Some(m) = table.metric_for(subject)
-        && let Some(st) = by_kind(StatementKind::Metrics)
-    {
-        let label = table.key(&table.metric[m].label);
-        let cands: Vec<usize> = st
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| table.key(&r.label) == label)
-            .map(|(i, _)| i)
-            .collect();
-        if let Some(r) = pick(st, &cands, unit, cursor) {
-            return Some(r);
-        }
+
+    /// The row a quoted label names ("Restricted cash"), preferring `preferred`.
+    fn resolve_label(&self, preferred: StatementKind, label: &str) -> Option<RowRef> {
+        let key = self.table.key(label);
+        std::iter::once(preferred)
+            .chain(self.order.iter().copied())
+            .filter_map(|k| self.get(k))
+            .find_map(|(st, keys)| {
+                let i = *Self::rows_keyed(st, keys, &key).first()?;
+                Some(RowRef {
+                    statement: st.kind,
+                    label: st.rows[i].label.clone(),
+                    row: Some(i),
+                })
+            })
     }
-    // 3. An alias.
-    let key = table.key(subject);
-    for alias in table
-        .alias
-        .iter()
-        .filter(|a| table.matches(&key, &a.subjects, &a.contains))
-    {
-        let Some(st) = alias.statement.parse().ok().and_then(by_kind) else {
-            continue;
-        };
-        let cands: Vec<usize> = (0..st.rows.len())
-            .filter(|&i| alias_targets(table, alias, st, i))
-            .collect();
-        if let Some(r) = pick(st, &cands, unit, cursor) {
-            return Some(r);
-        }
-    }
-    None
 }
 
 /// Whether row `i` of `st` is the alias's target.
-fn alias_targets(table: &Table, alias: &Alias, st: &Statement, i: usize) -> bool {
-    let row = &st.rows[i];
-    if row.kind == RowKind::Header {
+fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], i: usize) -> bool {
+    if st.rows[i].kind == RowKind::Header {
         return false;
     }
-    let label = table.key(&row.label);
+    let label = &keys[i];
     let label_ok = match (&alias.label, &alias.label_prefix) {
-        (Some(l), _) => label == table.key(l),
-        (None, Some(p)) => {
-            let p = table.key(p);
-            label == p || label.starts_with(&format!("{p} "))
-        }
+        (Some(l), _) => label == l,
+        (None, Some(p)) => label == p || label.starts_with(&format!("{p} ")),
         (None, None) => false,
     };
     label_ok
         && alias.section_contains.as_ref().is_none_or(|s| {
-            let s = table.key(s);
-            context(st, i).iter().any(|c| table.key(c).contains(&s))
+            context(st, i)
+                .iter()
+                .any(|c| table.key(c).contains(s.as_str()))
         })
 }
 
@@ -185,29 +205,4 @@ fn pick(
         label: st.rows[i].label.clone(),
         row: Some(i),
     })
-}
-
-/// The row a quoted label names ("Restricted cash"), preferring `preferred`.
-fn resolve_label(
-    table: &Table,
-    statements: &[Statement],
-    order: &[StatementKind],
-    preferred: StatementKind,
-    label: &str,
-) -> Option<RowRef> {
-    let key = table.key(label);
-    std::iter::once(preferred)
-        .chain(order.iter().copied())
-        .filter_map(|k| statements.iter().find(|s| s.kind == k))
-        .find_map(|st| {
-            let i = st
-                .rows
-                .iter()
-                .position(|r| r.kind != RowKind::Header && table.key(&r.label) == key)?;
-            Some(RowRef {
-                statement: st.kind,
-                label: st.rows[i].label.clone(),
-                row: Some(i),
-            })
-        })
 }

@@ -1,0 +1,153 @@
+//! Stage 5: tables of one kind merged into one statement: columns in printed
+//! order (a continued table reuses its columns), rows aligned by
+//! (section, label, occurrence).
+
+use super::clean::letters;
+use super::header::ColSpec;
+use super::rows::RawRow;
+use super::structure;
+use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One table, read and ready to merge.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Statement kind.
+    pub kind: StatementKind,
+    /// Title as printed, and its line.
+    pub title: (String, usize),
+    /// Scale of monetary amounts.
+    pub scale: Scale,
+    /// Whether the scale was stated (else taken from the tables before).
+    pub scale_stated: bool,
+    /// Columns.
+    pub cols: Vec<ColSpec>,
+    /// Rows.
+    pub rows: Vec<RawRow>,
+    /// First source line of the table.
+    pub first_line: usize,
+    /// Source lines of the table's header.
+    pub header_lines: Vec<usize>,
+    /// Whether the columns are reconciliation columns.
+    pub recon: bool,
+}
+
+/// A placeholder period for a column whose period could not be read
+/// (the loader warns about it).
+fn unknown_period() -> Period {
+    Period::instant(NaiveDate::MIN)
+}
+
+/// Merges the tables of one kind (in printed order) into a statement.
+pub fn statement(tables: &[Table]) -> Statement {
+    let first = &tables[0];
+    let mut columns: Vec<Column> = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    // Position of each row id in `order`.
+    let mut pos_of: Vec<usize> = Vec::new();
+    let mut store: Vec<Row> = Vec::new();
+    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::new();
+    for t in tables {
+        let colmap: Vec<usize> = t
+            .cols
+            .iter()
+            .map(|c| {
+                let period = c.period.unwrap_or_else(unknown_period);
+                match columns.iter().position(|x| {
+                    x.header == c.header
+                        && x.period == period
+                        && x.currency == c.currency
+                        && x.role == c.role
+                }) {
+                    Some(p) => p,
+                    None => {
+                        columns.push(Column {
+                            header: c.header.clone(),
+                            period,
+                            currency: c.currency,
+                            role: c.role,
+                            line: c.line,
+                        });
+                        columns.len() - 1
+                    }
+                }
+            })
+            .collect();
+        let secs = structure::sections(&t.rows);
+        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
+        let mut last_pos: Option<usize> = None;
+        for (r, (section, depth)) in t.rows.iter().zip(secs) {
+            let l = letters(&r.label);
+            let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
+            let key = (section.clone(), l, *occ);
+            *occ += 1;
+            let id = match index.get(&key) {
+                Some(&id) => id,
+                None => {
+                    store.push(Row {
+                        label: r.label.clone(),
+                        origin: r.origin.clone(),
+                        section: section.clone(),
+                        parent: None,
+                        depth,
+                        kind: if r.heading {
+                            RowKind::Header
+                        } else {
+                            RowKind::Item
+                        },
+                        unit: Unit::Money,
+                        scale: t.scale,
+                        cells: Vec::new(),
+                        line: r.line,
+                    });
+                    let id = store.len() - 1;
+                    index.insert(key, id);
+                    let pos = last_pos.map_or(order.len(), |p| p + 1);
+                    if pos >= order.len() {
+                        order.push(id);
+                        pos_of.push(order.len() - 1);
+                    } else {
+                        order.insert(pos, id);
+                        for p in pos_of.iter_mut().filter(|p| **p >= pos) {
+                            *p += 1;
+                        }
+                        pos_of.push(pos);
+                    }
+                    id
+                }
+            };
+            last_pos = Some(pos_of[id]);
+            let row = &mut store[id];
+            if row.cells.len() < columns.len() {
+                row.cells.resize(columns.len(), None);
+            }
+            for (c, cell) in r.cells.iter().enumerate() {
+                if let (Some(cell), Some(&to)) = (cell, colmap.get(c))
+                    && row.cells[to].is_none()
+                {
+                    row.cells[to] = Some(cell.clone());
+                }
+            }
+        }
+    }
+    let ncols = columns.len();
+    let rows: Vec<Row> = order
+        .into_iter()
+        .map(|id| {
+            let mut r = store[id].clone();
+            r.cells.resize(ncols, None);
+            r
+        })
+        .collect();
+    let mut st = Statement {
+        kind: first.kind,
+        title: first.title.0.clone(),
+        scale: first.scale,
+        columns,
+        rows,
+        line: first.title.1,
+    };
+    structure::apply(&mut st);
+    st
+}

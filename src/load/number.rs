@@ -1,0 +1,152 @@
+//! Reading printed numbers exactly: thousands separators, parentheses as
+//! negatives, dashes as zero, per-share decimals and percentages.
+
+use crate::model::Amount;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+/// What a table cell token reads as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Token {
+    /// A number, and whether it was printed with `%`.
+    Number {
+        /// The value as printed.
+        amount: Amount,
+        /// Printed with a percent sign.
+        percent: bool,
+    },
+    /// Looks like a number but cannot be read as one ("1.005.440", "0,405,081").
+    Malformed,
+    /// Not a number at all (text).
+    Text,
+}
+
+/// Digits with well-formed thousands groups, or plain digits, then decimals.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$").expect("valid regex")
+});
+
+/// Removes markup that may wrap a value (`<b>`, `**`).
+pub fn strip_value_markup(s: &str) -> String {
+    let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
+    if out.contains("\\$") {
+        out = out.replace("\\$", "$");
+    }
+    out.trim().to_string()
+}
+
+/// Reads one token (no inner spaces) of a table cell.
+pub fn parse_token(raw: &str) -> Token {
+    let s = strip_value_markup(raw);
+    let s = s.as_str();
+    if s.is_empty() {
+        return Token::Text;
+    }
+    if matches!(s, "-" | "—" | "–" | "_" | "−") {
+        return Token::Number {
+            amount: Amount::new(Decimal::ZERO, 0),
+            percent: false,
+        };
+    }
+    let (neg, body) = if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        (true, inner)
+    } else if let Some(inner) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+        (true, inner)
+    } else {
+        (false, s)
+    };
+    let (body, percent) = match body.strip_suffix('%') {
+        Some(b) => (b, true),
+        None => (body, false),
+    };
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 {
+        return Token::Text;
+    }
+    if !NUMBER.is_match(body) {
+        let looks_numeric = body
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.=/_- ".contains(c))
+            || digits * 2 >= body.chars().count();
+        return if looks_numeric {
+            Token::Malformed
+        } else {
+            Token::Text
+        };
+    }
+    let plain: String = body.chars().filter(|&c| c != ',').collect();
+    match Decimal::from_str(&plain) {
+        Ok(mut v) => {
+            if neg {
+                v.set_sign_negative(true);
+            }
+            let decimals = v.scale();
+            Token::Number {
+                amount: Amount::new(v, decimals),
+                percent,
+            }
+        }
+        Err(_) => Token::Malformed,
+    }
+}
+
+/// The number a token reads as, if it is a well-formed number.
+pub fn number(raw: &str) -> Option<(Amount, bool)> {
+    match parse_token(raw) {
+        Token::Number { amount, percent } => Some((amount, percent)),
+        _ => None,
+    }
+}
+
+/// Whether `raw` is a four-digit year (1900-2199).
+pub fn year(raw: &str) -> Option<i32> {
+    let s = strip_value_markup(raw);
+    if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        let y: i32 = s.parse().ok()?;
+        (1900..2200).contains(&y).then_some(y)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn val(s: &str) -> (String, u32, bool) {
+        match parse_token(s) {
+            Token::Number { amount, percent } => {
+                (amount.value.to_string(), amount.decimals, percent)
+            }
+            t => panic!("{s}: {t:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_printed_numbers() {
+        assert_eq!(val("4,177,890"), ("4177890".into(), 0, false));
+        assert_eq!(val("(2,236)"), ("-2236".into(), 0, false));
+        assert_eq!(val("3.40"), ("3.40".into(), 2, false));
+        assert_eq!(val("27.9%"), ("27.9".into(), 1, true));
+        assert_eq!(val("-"), ("0".into(), 0, false));
+        assert_eq!(val("_"), ("0".into(), 0, false));
+        assert_eq!(val("<b>934,109</b>"), ("934109".into(), 0, false));
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for s in [
+            "1.005.440",
+            "0,405,081",
+            "(202,5/1)",
+            "(=,007,0==)",
+            "000,202",
+            "(0,05.)",
+        ] {
+            assert_eq!(parse_token(s), Token::Malformed, "{s}");
+        }
+        assert_eq!(parse_token("RMB"), Token::Text);
+    }
+}

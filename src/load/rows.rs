@@ -1,0 +1,539 @@
+//! Stage 4: data lines to rows. Labels joined over two lines, broken by tabs
+//! or garbled (repaired against the vocabulary), lines holding several rows
+//! split, rows printed twice merged, junk lines and unreadable values warned.
+
+use super::clean::{self, letters};
+use super::context::Ctx;
+use super::line::{DataLine, Val};
+use super::number;
+use super::vocab::Vocab;
+use crate::model::{Cell, LabelOrigin, RepairKind};
+use std::collections::HashSet;
+
+/// A row read from one table, before statements are merged.
+#[derive(Clone, Debug)]
+pub struct RawRow {
+    /// Cleaned label ("" when lost).
+    pub label: String,
+    /// Where the label came from.
+    pub origin: LabelOrigin,
+    /// Source line of the label.
+    pub line: usize,
+    /// One slot per column of the table.
+    pub cells: Vec<Option<Cell>>,
+    /// Printed bold.
+    pub bold: bool,
+    /// A heading printed without values.
+    pub heading: bool,
+    /// Whether any value was printed with `%`.
+    pub percent: bool,
+}
+
+impl RawRow {
+    /// Whether the row has any value.
+    pub fn has_values(&self) -> bool {
+        self.cells.iter().any(Option::is_some)
+    }
+}
+
+/// Labels already read in this filing, by letters form, to split merged
+/// lines and repair labels against.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// Letters forms to spelling.
+    pub labels: std::collections::HashMap<String, String>,
+    /// Letters forms of rows printed as headings.
+    pub headings: HashSet<String>,
+    /// Letters forms of rows holding percentages.
+    pub percent: HashSet<String>,
+}
+
+impl Known {
+    /// Remembers the rows of a table.
+    pub fn add(&mut self, rows: &[RawRow]) {
+        for r in rows.iter().filter(|r| !r.label.is_empty()) {
+            let l = letters(&r.label);
+            if r.heading {
+                self.headings.insert(l.clone());
+            }
+            if r.percent || r.label.to_lowercase().contains("margin") {
+                self.percent.insert(l.clone());
+            }
+            self.labels.entry(l).or_insert_with(|| r.label.clone());
+        }
+    }
+
+    /// The spelling of a label known from this filing or the vocabulary.
+    pub fn spelling(&self, label: &str) -> Option<String> {
+        self.labels
+            .get(&letters(label))
+            .cloned()
+            .or_else(|| Vocab::get().known(label).map(str::to_string))
+    }
+}
+
+/// Most words a known label may span when segmenting a label run.
+const MAX_LABEL_WORDS: usize = 40;
+
+/// Splits a run of labels into known labels, longest first at each word.
+/// Returns `None` when some words match no known label.
+pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
+    if run.len() > 4000 {
+        return None;
+    }
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < words.len() {
+        let mut found = None;
+        for k in (1..=MAX_LABEL_WORDS.min(words.len() - p)).rev() {
+            let cand = words[p..p + k].join(" ");
+            if let Some(s) = known.spelling(&cand) {
+                found = Some((k, s));
+                break;
+            }
+        }
+        let (k, s) = found?;
+        out.push(s);
+        p += k;
+    }
+    Some(out)
+}
+
+fn is_heading_label(label: &str) -> bool {
+    let t = label.trim();
+    t.ends_with(':')
+        || Vocab::get().is_heading(t)
+        || (t.chars().any(char::is_alphabetic)
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && !t.to_lowercase().starts_with("total"))
+}
+
+fn connector_end(label: &str) -> bool {
+    let t = label.trim_end();
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    t.ends_with(',')
+        || t.ends_with('-')
+        || [
+            "of", "and", "to", "for", "in", "the", "on", "by", "from", "contract", "ordinary",
+        ]
+        .contains(&last.as_str())
+}
+
+/// Whether `next` continues the label-only line `cur`.
+fn continues(cur: &DataLine, next: &DataLine, known: &Known) -> bool {
+    if next.label.is_empty() || !cur.label_only() {
+        return false;
+    }
+    let joined = join_labels(&cur.label, &next.label);
+    let first = next.label.chars().next().unwrap_or('A');
+    let next_known = known.spelling(&next.label).is_some() && !first.is_lowercase();
+    !next_known
+        && (first.is_lowercase()
+            || known.spelling(&joined).is_some()
+            || (connector_end(&cur.label) && !is_heading_label(&next.label)))
+}
+
+fn join_labels(a: &str, b: &str) -> String {
+    if a.ends_with('-') {
+        format!("{a}{b}")
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+/// Reads the values of a line into cells; unreadable values give one
+/// warning for the line.
+fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
+    let mut cells = vec![None; width];
+    let mut problems: Vec<String> = Vec::new();
+    for (i, v) in d.vals.iter().enumerate() {
+        match v {
+            Val::Empty => {}
+            Val::Num { amount, raw, .. } if i < width => {
+                cells[i] = Some(Cell {
+                    amount: *amount,
+                    raw: raw.clone(),
+                    line: d.no,
+                });
+            }
+            Val::Num { raw, .. } => problems.push(format!(
+                "value \"{raw}\" beyond the table's {width} columns"
+            )),
+            Val::Bad(raw) => {
+                problems.push(format!("malformed number \"{raw}\" in column {}", i + 1))
+            }
+            Val::Text(raw) => problems.push(format!("text \"{raw}\" where a number was expected")),
+            Val::Multi(toks) => {
+                problems.push(format!("several values \"{}\" in one cell", toks.join(" ")))
+            }
+        }
+    }
+    if !problems.is_empty() {
+        let who = if d.label.is_empty() {
+            String::new()
+        } else {
+            format!(" on \"{}\"", d.label)
+        };
+        ctx.warn(d.no, format!("{}{who}: not read", problems.join("; ")));
+    }
+    (cells, problems.len())
+}
+
+fn is_percent_cell(c: &Option<Cell>) -> bool {
+    c.as_ref().is_some_and(|c| c.raw.ends_with('%'))
+}
+
+/// Repairs a garbled label against the vocabulary and this filing's labels.
+fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) -> Option<String> {
+    if label.len() > 400 || known.spelling(label).is_some() {
+        return known.spelling(label).filter(|s| broken && s != label);
+    }
+    let vocab = Vocab::get();
+    // A garbled copy of the previous label run into this one.
+    let words: Vec<&str> = label.split_whitespace().collect();
+    for k in 1..words.len() {
+        let suffix = words[k..].join(" ");
+        if let Some(s) = known.spelling(&suffix) {
+            let prefix = words[..k].join(" ");
+            let close_prev = prev.is_some_and(|p| {
+                let a: Vec<char> = letters(&prefix).chars().collect();
+                let b: Vec<char> = letters(p).chars().collect();
+                super::vocab::bounded_distance(&a, &b, 1 + b.len() / 8).is_some()
+            });
+            if close_prev || vocab.closest(&prefix).is_some() {
+                return Some(s);
+            }
+        }
+    }
+    // Labels broken by tabs are matched fuzzily (OCR damage comes with them).
+    if broken {
+        vocab.closest(label).map(|(s, _)| s.to_string())
+    } else {
+        None
+    }
+}
+
+/// Reads a table's data lines into rows.
+pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut i = 0;
+    let mut prev_line_row: Option<usize> = None; // row read from the previous line
+    while i < data.len() {
+        let d = &data[i];
+        let this_prev = prev_line_row.take();
+        // Lines with no real label.
+        if !d.label.is_empty() && clean::letter_count(&d.head) < 3 {
+            ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+            i += 1;
+            continue;
+        }
+        if d.label.is_empty() {
+            let all_num = d
+                .vals
+                .iter()
+                .all(|v| matches!(v, Val::Empty | Val::Num { .. }));
+            if all_num && d.numbers() > 0 {
+                let (cells, _) = cells_of(d, width, ctx);
+                if let Some(r) =
+                    this_prev.filter(|&r| rows[r].heading && !is_heading_label(&rows[r].label))
+                {
+                    rows[r].cells = cells;
+                    rows[r].heading = false;
+                    rows[r].percent = d
+                        .vals
+                        .iter()
+                        .any(|v| matches!(v, Val::Num { percent: true, .. }));
+                } else {
+                    ctx.repair(
+                        RepairKind::UnlabeledRow,
+                        None,
+                        "the row's label was lost in extraction; kept unlabeled with its values",
+                        vec![d.no],
+                    );
+                    rows.push(RawRow {
+                        label: String::new(),
+                        origin: LabelOrigin::Missing,
+                        line: d.no,
+                        cells,
+                        bold: false,
+                        heading: false,
+                        percent: false,
+                    });
+                    prev_line_row = Some(rows.len() - 1);
+                }
+            } else {
+                ctx.warn(d.no, "unreadable line without a label skipped");
+            }
+            i += 1;
+            continue;
+        }
+        // A line holding several rows, each cell one value per row.
+        if d.has_multi() {
+            split_merged(d, width, known, &mut rows, ctx);
+            i += 1;
+            continue;
+        }
+        // Label printed over two lines.
+        let mut label = d.label.clone();
+        let mut origin = LabelOrigin::Printed;
+        let mut vals_line = d;
+        let mut lines = vec![d.no];
+        if i + 1 < data.len() && continues(d, &data[i + 1], known) {
+            let next = &data[i + 1];
+            label = join_labels(&d.label, &next.label);
+            origin = LabelOrigin::Joined;
+            vals_line = next;
+            lines.push(next.no);
+            ctx.repair(
+                RepairKind::JoinedLabel,
+                Some(&label),
+                format!(
+                    "label printed over two lines (\"{}\" / \"{}\") joined",
+                    d.label, next.label
+                ),
+                lines.clone(),
+            );
+            i += 1;
+        }
+        // Garbled labels.
+        let prev_label = rows.last().map(|r| r.label.clone());
+        if let Some(fixed) = repair_label(&label, d.broken, prev_label.as_deref(), known)
+            && fixed != label
+        {
+            ctx.repair(
+                RepairKind::RepairedLabel,
+                Some(&fixed),
+                format!("garbled label \"{label}\" read as \"{fixed}\""),
+                lines.clone(),
+            );
+            origin = LabelOrigin::Repaired {
+                printed: if d.broken {
+                    d.printed.clone()
+                } else {
+                    label.clone()
+                },
+            };
+            label = fixed;
+        }
+        let (mut cells, unreadable) = cells_of(vals_line, width, ctx);
+        // Percentage rows: values without % are strays.
+        let percent_row =
+            cells.iter().any(is_percent_cell) || label.to_lowercase().ends_with("margin");
+        if percent_row {
+            for c in cells.iter_mut() {
+                if c.is_some() && !is_percent_cell(c) {
+                    let raw = c.as_ref().map(|c| c.raw.clone()).unwrap_or_default();
+                    ctx.warn(
+                        vals_line.no,
+                        format!("stray value \"{raw}\" on the percentage row \"{label}\" dropped"),
+                    );
+                    *c = None;
+                }
+            }
+        }
+        let has_values = cells.iter().any(Option::is_some);
+        let printed_values = vals_line.vals.iter().any(|v| !matches!(v, Val::Empty));
+        if is_heading_label(&label)
+            && has_values
+            && !label.to_lowercase().starts_with("total")
+            && label.ends_with(':')
+        {
+            // A heading carrying values: they belong to the row below when
+            // that row lacks them, else they are ghosts.
+            let next = data.get(i + 1);
+            let n_here = cells.iter().flatten().count();
+            let take =
+                next.filter(|n| !n.label.is_empty() && !n.label_only() && n.numbers() < n_here);
+            rows.push(heading_row(&label, origin.clone(), d));
+            match take {
+                Some(n) => {
+                    ctx.repair(
+                        RepairKind::MovedValues,
+                        Some(&n.label),
+                        format!(
+                            "values printed on the heading \"{label}\" belong to \"{}\" below it",
+                            n.label
+                        ),
+                        vec![d.no, n.no],
+                    );
+                    let ghosts: Vec<String> = n
+                        .vals
+                        .iter()
+                        .filter_map(|v| match v {
+                            Val::Num { raw, .. } | Val::Bad(raw) | Val::Text(raw) => {
+                                Some(raw.clone())
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    if !ghosts.is_empty() {
+                        ctx.warn(
+                            n.no,
+                            format!(
+                                "ghost values \"{}\" on \"{}\" ignored",
+                                ghosts.join(" "),
+                                n.label
+                            ),
+                        );
+                    }
+                    rows.push(RawRow {
+                        label: n.label.clone(),
+                        origin: LabelOrigin::Printed,
+                        line: n.no,
+                        cells,
+                        bold: n.bold,
+                        heading: false,
+                        percent: false,
+                    });
+                    i += 2;
+                }
+                None => {
+                    ctx.warn(
+                        d.no,
+                        format!("values printed on the heading \"{label}\" ignored"),
+                    );
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if !has_values && (printed_values || unreadable > 0) {
+            if is_heading_label(&label) {
+                ctx.warn(
+                    d.no,
+                    format!("junk printed on the heading \"{label}\" ignored"),
+                );
+                rows.push(heading_row(&label, origin, d));
+                prev_line_row = Some(rows.len() - 1);
+            } else {
+                ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+            }
+            i += 1;
+            continue;
+        }
+        if !has_values && label.to_lowercase().starts_with("total") {
+            ctx.warn(
+                d.no,
+                format!("a total without values \"{label}\" is not a row: skipped"),
+            );
+            i += 1;
+            continue;
+        }
+        // The same row printed twice in a row: merge.
+        if let Some(r) = this_prev
+            && letters(&rows[r].label) == letters(&label)
+            && rows[r].has_values()
+            && has_values
+        {
+            let row = &mut rows[r];
+            for (slot, c) in row.cells.iter_mut().zip(cells) {
+                if slot.is_none() {
+                    *slot = c;
+                }
+            }
+            let first = row.line;
+            ctx.repair(
+                RepairKind::DuplicateRow,
+                Some(&label),
+                format!("\"{label}\" printed twice; kept once with the values of both lines"),
+                vec![first, d.no],
+            );
+            i += 1;
+            continue;
+        }
+        rows.push(RawRow {
+            label,
+            origin,
+            line: d.no,
+            cells,
+            bold: d.bold,
+            heading: !has_values && !printed_values,
+            percent: percent_row,
+        });
+        prev_line_row = Some(rows.len() - 1);
+        i += 1;
+    }
+    rows
+}
+
+fn heading_row(label: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
+    RawRow {
+        label: label.to_string(),
+        origin,
+        line: d.no,
+        cells: Vec::new(),
+        bold: d.bold,
+        heading: true,
+        percent: false,
+    }
+}
+
+/// Splits a line holding `k` rows ("Noncontrolling interests TOTAL EQUITY"
+/// with two values per cell) at known labels.
+fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow>, ctx: &mut Ctx) {
+    let counts: Vec<usize> = d
+        .vals
+        .iter()
+        .filter_map(|v| match v {
+            Val::Multi(t) => Some(t.len()),
+            Val::Num { .. } | Val::Bad(_) => Some(1),
+            _ => None,
+        })
+        .collect();
+    let k = counts.iter().copied().max().unwrap_or(0);
+    let segs = segment(&d.label, known);
+    match segs {
+        Some(labels) if labels.len() == k && counts.iter().all(|&c| c == k) => {
+            ctx.repair(
+                RepairKind::SplitMergedRow,
+                Some(&labels.join(" / ")),
+                format!(
+                    "line \"{}\" holds {k} rows, values interleaved; split into {}",
+                    d.label,
+                    labels.join(", ")
+                ),
+                vec![d.no],
+            );
+            for (r, label) in labels.iter().enumerate() {
+                let mut cells = vec![None; width];
+                for (c, v) in d.vals.iter().enumerate().take(width) {
+                    let tok = match v {
+                        Val::Multi(t) => t.get(r).cloned(),
+                        _ => None,
+                    };
+                    if let Some(tok) = tok {
+                        match number::number(&tok) {
+                            Some((amount, _)) => {
+                                cells[c] = Some(Cell {
+                                    amount,
+                                    raw: tok,
+                                    line: d.no,
+                                })
+                            }
+                            None => ctx.warn(d.no, format!("malformed number \"{tok}\" not read")),
+                        }
+                    }
+                }
+                rows.push(RawRow {
+                    label: label.clone(),
+                    origin: LabelOrigin::Split,
+                    line: d.no,
+                    cells,
+                    bold: false,
+                    heading: false,
+                    percent: false,
+                });
+            }
+        }
+        _ => ctx.warn(
+            d.no,
+            format!(
+                "line \"{}\" holds several values per cell and could not be split",
+                d.label
+            ),
+        ),
+    }
+}

@@ -1,0 +1,196 @@
+//! Row structure: sections and depth (from headings), kind (header, item,
+//! subtotal, total), unit and scale, and parent links from the printed
+//! structure and the declarative roll-ups of assets/labels.toml.
+
+use super::clean::letters;
+use super::rows::RawRow;
+use super::vocab::Vocab;
+use crate::model::{Row, RowKind, Scale, Statement, Unit};
+use std::collections::HashMap;
+
+/// How far back (in rows) a total looks for its components.
+const MAX_LOOKBACK: usize = 2000;
+
+/// Section and depth of each row of one table, from its headings.
+pub fn sections(rows: &[RawRow]) -> Vec<(Option<String>, u8)> {
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let name = r.label.trim().trim_end_matches(':').trim().to_string();
+        if r.heading {
+            let caps = name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if caps {
+                stack.clear();
+            } else {
+                while stack.last().is_some_and(|(_, c)| !c) {
+                    stack.pop();
+                }
+            }
+            let parent = stack.last().map(|s| s.0.clone());
+            out.push((parent, stack.len() as u8));
+            stack.push((name, caps));
+            continue;
+        }
+        let l = letters(&name);
+        let closes = l
+            .strip_prefix("total")
+            .and_then(|rest| stack.iter().rposition(|(s, _)| letters(s) == rest));
+        match closes {
+            Some(j) => {
+                out.push((Some(stack[j].0.clone()), j as u8));
+                stack.truncate(j);
+            }
+            None => out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8)),
+        }
+    }
+    out
+}
+
+/// The unit a row's numbers measure.
+pub fn unit_of(row: &Row) -> Unit {
+    let l = row.label.to_lowercase();
+    let s = row.section.as_deref().unwrap_or("").to_lowercase();
+    if row.cells.iter().flatten().any(|c| c.raw.ends_with('%')) || l.contains("margin") {
+        Unit::Percent
+    } else if l.contains("weighted average")
+        || s.contains("weighted average")
+        || l.contains("number of shares")
+    {
+        Unit::Shares
+    } else if l.contains(" per ") || (s.contains(" per ") && !l.starts_with("total")) {
+        Unit::PerShare
+    } else {
+        Unit::Money
+    }
+}
+
+/// Sets kind, unit, scale and parent of every row of a statement.
+/// Reconciliation statements list only the rows with differences, so their
+/// rows get no parent totals.
+pub fn apply(st: &mut Statement) {
+    let vocab = Vocab::get();
+    let scale = st.scale;
+    let n = st.rows.len();
+    for r in st.rows.iter_mut() {
+        r.parent = None;
+        let has = r.cells.iter().any(Option::is_some);
+        r.unit = unit_of(r);
+        r.scale = if r.unit == Unit::Money {
+            scale
+        } else {
+            Scale::Units
+        };
+        r.kind = if !has {
+            RowKind::Header
+        } else if r.label.to_lowercase().starts_with("total") || vocab.is_total(&r.label) {
+            RowKind::Total
+        } else if vocab.is_group(&r.label) {
+            RowKind::Subtotal
+        } else {
+            RowKind::Item
+        };
+    }
+    if matches!(
+        st.kind,
+        crate::model::StatementKind::IfrsIncome | crate::model::StatementKind::IfrsBalanceSheet
+    ) {
+        return;
+    }
+    let rows = &mut st.rows;
+    let mut closing = vec![false; n];
+    let mut children = vec![0usize; n];
+    // Latest heading by letters, so "Total X" finds "X:" in O(1).
+    let mut headings: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        match rows[i].kind {
+            RowKind::Header => {
+                headings.insert(letters(&rows[i].label), i);
+            }
+            RowKind::Subtotal => {
+                // A group row heads the items printed below it.
+                let mut j = i + 1;
+                while j < n && rows[j].kind == RowKind::Item && rows[j].unit == rows[i].unit {
+                    rows[j].parent = Some(i);
+                    children[i] += 1;
+                    j += 1;
+                }
+            }
+            RowKind::Total => {
+                let unit = rows[i].unit;
+                let mut parts: Vec<usize> = Vec::new();
+                if let Some(names) = vocab.rollup(&rows[i].label) {
+                    for name in names {
+                        if let Some(j) = (0..i)
+                            .rev()
+                            .find(|&j| rows[j].parent.is_none() && letters(&rows[j].label) == *name)
+                        {
+                            parts.push(j);
+                        }
+                    }
+                } else if let Some(h) = letters(&rows[i].label)
+                    .strip_prefix("total")
+                    .and_then(|rest| headings.get(rest).copied())
+                {
+                    closing[i] = true;
+                    parts.extend((h + 1..i).filter(|&j| {
+                        rows[j].parent.is_none()
+                            && rows[j].kind != RowKind::Header
+                            && rows[j].unit == unit
+                    }));
+                } else {
+                    let depth = rows[i].depth;
+                    for j in (i.saturating_sub(MAX_LOOKBACK)..i).rev() {
+                        let r = &rows[j];
+                        if r.parent.is_some() || r.unit != unit {
+                            continue;
+                        }
+                        if r.kind == RowKind::Header {
+                            if r.depth < depth {
+                                break;
+                            }
+                            continue;
+                        }
+                        // An earlier total ends the run (unless it closed
+                        // a section: then it is a component).
+                        if r.kind == RowKind::Total && !closing[j] {
+                            break;
+                        }
+                        parts.push(j);
+                    }
+                }
+                for j in parts {
+                    rows[j].parent = Some(i);
+                    children[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Items under a heading without a total: the heading is their parent.
+    let mut heading: Option<usize> = None;
+    for i in 0..n {
+        if rows[i].kind == RowKind::Header {
+            heading = Some(i);
+            continue;
+        }
+        if rows[i].parent.is_none()
+            && let Some(h) = heading
+            && rows[i].section.as_deref() == Some(rows[h].label.trim_end_matches(':').trim())
+        {
+            rows[i].parent = Some(h);
+        }
+    }
+    // Totals that are components of a larger total are subtotals.
+    for i in 0..n {
+        if rows[i].kind == RowKind::Total
+            && rows[i]
+                .parent
+                .is_some_and(|p| rows[p].kind != RowKind::Header)
+        {
+            rows[i].kind = RowKind::Subtotal;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Stage 1: bytes to lines. Lossy UTF-8 decoding, NUL stripping, and the
+//! empty / binary checks. Linear in the input size.
+
+use super::error::LoadError;
+use crate::model::LoadWarning;
+
+/// The text of a source: its lines (line `n` is `lines[n - 1]`) and what
+/// could not be decoded cleanly.
+#[derive(Clone, Debug, Default)]
+pub struct Text {
+    /// The lines, without their line endings.
+    pub lines: Vec<String>,
+    /// Decoding warnings (non-UTF-8 bytes, NUL bytes).
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Share of control bytes (other than tab, newline, carriage return and form
+/// feed) above which a file is considered binary data.
+const BINARY_RATIO: f64 = 0.10;
+
+/// Decodes `bytes` into lines. `file` names the source in errors.
+pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty { file: file.into() });
+    }
+    let control = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if control as f64 > BINARY_RATIO * bytes.len() as f64 {
+        return Err(LoadError::Binary { file: file.into() });
+    }
+    let mut warnings = Vec::new();
+    let text = String::from_utf8_lossy(bytes);
+    if let std::borrow::Cow::Owned(_) = text {
+        let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if replaced as f64 > 0.3 * text.chars().count() as f64 {
+            return Err(LoadError::Binary { file: file.into() });
+        }
+        let first = text.lines().position(|l| l.contains('\u{FFFD}'));
+        warnings.push(LoadWarning {
+            line: first.map(|i| i + 1),
+            message: format!(
+                "the file is not valid UTF-8: {replaced} undecodable byte sequence(s) were read as U+FFFD"
+            ),
+        });
+    }
+    let mut lines = Vec::new();
+    let mut nul_lines = 0usize;
+    let mut first_nul = None;
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if raw.contains('\0') {
+            nul_lines += 1;
+            first_nul.get_or_insert(i + 1);
+            lines.push(raw.replace('\0', ""));
+        } else {
+            lines.push(raw.to_string());
+        }
+    }
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    if let Some(line) = first_nul {
+        warnings.push(LoadWarning {
+            line: Some(line),
+            message: format!("NUL bytes removed from {nul_lines} line(s)"),
+        });
+    }
+    Ok(Text { lines, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary() {
+        assert!(matches!(decode(b"", "f"), Err(LoadError::Empty { .. })));
+        assert!(matches!(
+            decode(b" \n\n", "f"),
+            Err(LoadError::Empty { .. })
+        ));
+        let bin: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+        assert!(matches!(decode(&bin, "f"), Err(LoadError::Binary { .. })));
+    }
+
+    #[test]
+    fn latin1_and_nul_warn() {
+        let t = decode(b"caf\xe9\nok\0x\n", "f").unwrap();
+        assert_eq!(t.lines, vec!["caf\u{FFFD}".to_string(), "okx".to_string()]);
+        assert_eq!(t.warnings.len(), 2);
+        assert_eq!(t.warnings[1].line, Some(2));
+    }
+}

@@ -1,0 +1,237 @@
+//! The declarative vocabulary of standard labels (assets/labels.toml) and
+//! fuzzy matching against it at linear cost.
+
+use super::clean::letters;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The vocabulary file, embedded.
+const LABELS_TOML: &str = include_str!("../../assets/labels.toml");
+
+/// Labels longer than this (in letters) are never fuzzy-matched.
+const MAX_FUZZY_LETTERS: usize = 400;
+
+/// A total whose components are named explicitly.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Rollup {
+    /// The total's label.
+    pub total: String,
+    /// The labels of its components.
+    pub parts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct File {
+    labels: Vec<String>,
+    headings: Vec<String>,
+    groups: Vec<String>,
+    totals: Vec<String>,
+    columns: Vec<String>,
+    spanning: Vec<String>,
+    rollup: Vec<Rollup>,
+}
+
+/// The loaded vocabulary, indexed by the letters of each label.
+#[derive(Debug)]
+pub struct Vocab {
+    /// Letters form to standard spelling, for every known label and heading.
+    known: HashMap<String, String>,
+    /// Letters forms of headings.
+    headings: HashMap<String, String>,
+    /// Letters forms of group rows.
+    groups: HashMap<String, String>,
+    /// Letters forms of totals.
+    totals: HashMap<String, String>,
+    /// Known labels bucketed by letter count, for fuzzy matching
+    /// (letters, spelling).
+    by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
+    /// Reconciliation column headers (letters form, spelling).
+    columns: Vec<(String, String)>,
+    /// Headers spanning several columns (letters form).
+    spanning: Vec<String>,
+    /// Explicit roll-ups, keyed by the total's letters form.
+    rollups: HashMap<String, Vec<String>>,
+}
+
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let file: File = toml::from_str(LABELS_TOML).expect("assets/labels.toml is valid");
+    Vocab::new(file)
+});
+
+fn index(list: &[String]) -> HashMap<String, String> {
+    list.iter().map(|l| (letters(l), l.clone())).collect()
+}
+
+impl Vocab {
+    fn new(f: File) -> Self {
+        let mut known = index(&f.labels);
+        for l in f.headings.iter().chain(&f.groups).chain(&f.totals) {
+            known.entry(letters(l)).or_insert_with(|| l.clone());
+        }
+        let mut by_len: HashMap<usize, Vec<(Vec<char>, String)>> = HashMap::new();
+        for (k, v) in &known {
+            by_len
+                .entry(k.chars().count())
+                .or_default()
+                .push((k.chars().collect(), v.clone()));
+        }
+        for v in by_len.values_mut() {
+            v.sort();
+        }
+        Vocab {
+            headings: index(&f.headings),
+            groups: index(&f.groups),
+            totals: index(&f.totals),
+            known,
+            by_len,
+            columns: f.columns.iter().map(|c| (letters(c), c.clone())).collect(),
+            spanning: f.spanning.iter().map(|s| letters(s)).collect(),
+            rollups: f
+                .rollup
+                .into_iter()
+                .map(|r| {
+                    (
+                        letters(&r.total),
+                        r.parts.iter().map(|p| letters(p)).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The shared vocabulary.
+    pub fn get() -> &'static Vocab {
+        &VOCAB
+    }
+
+    /// The standard spelling of a label known letter for letter.
+    pub fn known(&self, label: &str) -> Option<&str> {
+        self.known.get(&letters(label)).map(String::as_str)
+    }
+
+    /// Whether `label` is a known section heading.
+    pub fn is_heading(&self, label: &str) -> bool {
+        self.headings.contains_key(&letters(label))
+    }
+
+    /// Whether `label` is a row heading the items printed below it.
+    pub fn is_group(&self, label: &str) -> bool {
+        self.groups.contains_key(&letters(label))
+    }
+
+    /// Whether `label` is a declared total.
+    pub fn is_total(&self, label: &str) -> bool {
+        self.totals.contains_key(&letters(label))
+    }
+
+    /// The components (letters forms) of an explicitly declared roll-up.
+    pub fn rollup(&self, total: &str) -> Option<&[String]> {
+        self.rollups.get(&letters(total)).map(Vec::as_slice)
+    }
+
+    /// The known label closest to `label` within a strict edit distance on
+    /// letters (1 edit plus 1 per 16 letters), with the distance.
+    pub fn closest(&self, label: &str) -> Option<(&str, usize)> {
+        let l = letters(label);
+        let n = l.chars().count();
+        if !(4..=MAX_FUZZY_LETTERS).contains(&n) {
+            return None;
+        }
+        let max = 1 + n / 16;
+        let chars: Vec<char> = l.chars().collect();
+        let mut best: Option<(&str, usize)> = None;
+        for len in n.saturating_sub(max)..=n + max {
+            for (kc, v) in self.by_len.get(&len).into_iter().flatten() {
+                if let Some(d) = bounded_distance(&chars, kc, max)
+                    && best.is_none_or(|(_, bd)| d < bd)
+                {
+                    best = Some((v.as_str(), d));
+                }
+            }
+        }
+        best
+    }
+
+    /// The standard reconciliation column header contained in `text`
+    /// (compared on letters), the longest if several.
+    pub fn column(&self, text: &str) -> Option<&str> {
+        let t = letters(text);
+        self.columns
+            .iter()
+            .filter(|(k, _)| t.contains(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether `text` is a header spanning several columns ("IFRSs adjustments"),
+    /// allowing two letters of damage.
+    pub fn is_spanning(&self, text: &str) -> bool {
+        let t: Vec<char> = letters(text).chars().collect();
+        !t.is_empty()
+            && self.spanning.iter().any(|s| {
+                let sc: Vec<char> = s.chars().collect();
+                bounded_distance(&t, &sc, 2).is_some()
+            })
+    }
+}
+
+/// Levenshtein distance between `a` and `b` if it is at most `max`
+/// (banded: O(len * max)).
+pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    let inf = max + 1;
+    let mut prev = vec![inf; m + 2];
+    let mut cur = vec![inf; m + 2];
+    for (j, p) in prev.iter_mut().enumerate().take(max.min(m) + 1) {
+        *p = j;
+    }
+    for i in 1..=n {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        cur[lo - 1] = if lo == 1 && i <= max { i } else { inf };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = v.min(inf);
+            row_min = row_min.min(cur[j]);
+        }
+        cur[hi + 1] = inf;
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_is_bounded() {
+        let a: Vec<char> = "kitten".chars().collect();
+        let b: Vec<char> = "sitting".chars().collect();
+        assert_eq!(bounded_distance(&a, &b, 3), Some(3));
+        assert_eq!(bounded_distance(&a, &b, 2), None);
+    }
+
+    #[test]
+    fn repairs_ocr_labels() {
+        let v = Vocab::get();
+        let (l, _) = v
+            .closest("Net income per ADS attributable to ordinary sharehold ders of Oifu Techr nology, Inc.")
+            .unwrap();
+        assert_eq!(
+            l,
+            "Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc."
+        );
+        assert!(v.closest("Income tax expense xyz").is_none());
+        assert!(v.is_heading("Current assets:"));
+    }
+}
