@@ -138,13 +138,27 @@ fn bundled(size: (u16, u16), keys: &[KeyCode]) -> String {
 
 #[test]
 fn bundled_views() {
-    let views: [(&str, Vec<KeyCode>); 6] = [
+    let enter = |k: &str| {
+        let mut v = chars(k);
+        v.push(KeyCode::Enter);
+        v
+    };
+    let views: Vec<(&str, Vec<KeyCode>)> = vec![
         ("bundled_statement", chars("")),
         ("bundled_income", chars("f2")),
         ("bundled_compare", chars("2c")),
+        ("bundled_compare_balance_sheet", chars("c")),
+        ("bundled_compare_yoy", chars("f2cp")),
+        ("bundled_compare_six_months", chars("f2cpp")),
         ("bundled_checks", chars("!")),
+        ("bundled_check_detail", chars("!d")),
+        ("bundled_check_source", chars("!ds")),
+        ("bundled_jump_to_failed_cell", enter("!")),
+        ("bundled_cell_detail", [enter("!"), chars("d")].concat()),
         ("bundled_merged", chars("2a")),
+        ("bundled_metrics", chars("f8")),
         ("bundled_help", chars("?")),
+        ("bundled_millions", chars("f2u")),
     ];
     for (name, keys) in views {
         insta::assert_snapshot!(name, bundled((120, 40), &keys));
