@@ -7,7 +7,9 @@ mod filings;
 mod harness;
 mod report;
 
+#[allow(unused_imports)]
 pub use filings::{q1, q2};
+#[allow(unused_imports)]
 pub use harness::T;
 pub use report::report;
 
