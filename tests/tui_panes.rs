@@ -6,7 +6,7 @@
 mod tui_support;
 
 use crossterm::event::KeyCode;
-use tieout::model::StatementKind;
+use tieout::model::{Currency, StatementKind};
 use tieout::tui::keymap::Context;
 use tieout::tui::pair::PairKind;
 use tieout::tui::state::{DetailTarget, Overlay, Pane};
@@ -137,7 +137,10 @@ fn unavailable_pairs_say_why() {
     // Q1 has no six-month columns.
     let t = T::new().keys("2cpp");
     let why = t.0.compare.as_ref().unwrap().as_ref().unwrap_err();
-    assert_eq!(why, "qfin-2024q1-press-release prints no 6M 2023 column");
+    assert_eq!(
+        why,
+        "qfin-2024q1-press-release prints no 6M 2023 RMB column"
+    );
 }
 
 #[test]
@@ -365,4 +368,36 @@ fn search_miss_leaves_a_message() {
     let t = T::new().keys("/zebra").key(KeyCode::Enter);
     assert_eq!(t.0.row, 0);
     assert_eq!(t.0.message.as_deref(), Some("no row matches \"zebra\""));
+}
+
+#[test]
+fn dollar_in_compare_uses_usd_when_both_sides_print_it() {
+    let t = T::new().keys("2c$$");
+    let c = t.0.compare.as_ref().unwrap().as_ref().unwrap();
+    let cur = |s: &tieout::tui::pair::Side| {
+        t.0.filings[s.filing].statements[s.stmt].columns[s.col].currency
+    };
+    assert_eq!(
+        (cur(&c.left), cur(&c.right)),
+        (Currency::USD, Currency::USD)
+    );
+    let rev = c
+        .rows
+        .iter()
+        .find(|r| r.label == "Total net revenue")
+        .unwrap();
+    let r = t.0.filings[1].statements[1].rows[rev.right.unwrap()]
+        .cell(c.right.col)
+        .unwrap();
+    assert_eq!(r.raw, "572,443");
+    // Year over year: Q2 2023 has no USD column, so both sides stay RMB.
+    let t = t.keys("fp");
+    let c = t.0.compare.as_ref().unwrap().as_ref().unwrap();
+    let cur = |s: &tieout::tui::pair::Side| {
+        t.0.filings[s.filing].statements[s.stmt].columns[s.col].currency
+    };
+    assert_eq!(
+        (cur(&c.left), cur(&c.right)),
+        (Currency::RMB, Currency::RMB)
+    );
 }
