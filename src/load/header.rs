@@ -38,6 +38,8 @@ pub struct Header {
     /// Text printed in the label column of the header ("Condensed Consolidated
     /// Statement of Operations").
     pub label_text: String,
+    /// Source line of the last header line printing text in the label column.
+    pub label_line: usize,
     /// A scale stated inside the header.
     pub scale: Option<Scale>,
     /// Header repairs (broken words, spellings).
@@ -271,11 +273,12 @@ fn read_recon(
     let vocab = Vocab::get();
     let mut label_parts = Vec::new();
     let mut stacked = vec![String::new(); width];
-    for (_, cells) in text_lines {
+    for (no, cells) in text_lines {
         if cells.iter().any(|c| is_meta_cell(c)) {
             continue;
         }
         if !cells[0].is_empty() {
+            h.label_line = *no;
             label_parts.push(cells[0].clone());
         }
         for (i, c) in cells.iter().skip(1).enumerate().take(width) {
