@@ -117,7 +117,7 @@ fn connector_end(label: &str) -> bool {
     t.ends_with(',')
         || t.ends_with('-')
         || [
-            "of", "and", "to", "for", "in", "the", "on", "by", "from", "contract", "ordinary",
+            "of", "and", "to", "for", "in", "the", "on", "by", "from", "or", "per",
         ]
         .contains(&last.as_str())
 }
@@ -535,5 +535,33 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
                 d.label
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_label_runs_at_known_labels() {
+        let k = Known::default();
+        assert_eq!(
+            segment("Noncontrolling interests TOTAL EQUITY", &k).unwrap(),
+            ["Noncontrolling interests", "TOTAL EQUITY"]
+        );
+        assert!(segment("Noncontrolling interests Foo bar", &k).is_none());
+    }
+
+    #[test]
+    fn repairs_garbled_copy_of_previous_label() {
+        let k = Known::default();
+        let fixed = repair_label(
+            "TOTAL CIABILITIES TOTAL QIFU TECHNOLOGY INC EQUITY",
+            false,
+            Some("TOTAL LIABILITIES"),
+            &k,
+        );
+        assert_eq!(fixed.as_deref(), Some("TOTAL QIFU TECHNOLOGY INC EQUITY"));
+        assert_eq!(repair_label("Goodwill", false, None, &k), None);
     }
 }
