@@ -81,16 +81,22 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
     if run.len() > 4000 {
         return None;
     }
-    let words: Vec<&str> = run.split_whitespace().collect();
+    let vocab = Vocab::get();
+    let words: Vec<String> = run.split_whitespace().map(letters).collect();
     let mut out = Vec::new();
     let mut p = 0;
     while p < words.len() {
+        let mut cand = String::new();
         let mut found = None;
-        for k in (1..=MAX_LABEL_WORDS.min(words.len() - p)).rev() {
-            let cand = words[p..p + k].join(" ");
-            if let Some(s) = known.spelling(&cand) {
-                found = Some((k, s));
-                break;
+        for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
+            cand.push_str(&words[p + k - 1]);
+            if let Some(s) = known
+                .labels
+                .get(&cand)
+                .map(String::as_str)
+                .or_else(|| vocab.known_letters(&cand))
+            {
+                found = Some((k, s.to_string()));
             }
         }
         let (k, s) = found?;
