@@ -22,8 +22,8 @@ pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
                 out.push(r);
             }
         }
-        for (n, claim) in ix.filing.claims.iter().enumerate() {
-            out.push(check_claim(ix, n, claim));
+        for claim in &ix.filing.claims {
+            out.push(check_claim(ix, claim));
         }
     }
 }
@@ -243,7 +243,7 @@ fn quantity_contributor(
     }
 }
 
-fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
+fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
     let filing = ix.filing;
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
@@ -252,7 +252,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
         ClaimKind::Breakdown => "breakdown",
     };
     let id = format!(
-        "narrative/{}/claim-{kind}/{}/line-{line}-{n}",
+        "narrative/{}/claim-{kind}/{}/line-{line}",
         filing.id,
         slug(&claim.subject)
     );
