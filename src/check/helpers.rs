@@ -42,6 +42,7 @@ impl<'a> Indexed<'a> {
                     kids[p].push(i);
                 }
             }
+            section_totals(st, &mut kids);
             children.push(kids);
         }
         Indexed {
@@ -140,6 +141,46 @@ impl<'a> Indexed<'a> {
                 Some((osi, row, oc))
             }
         }
+    }
+}
+
+/// Components from structure where the loader linked none: a "Total …" row
+/// that names its section ("Total current assets" under "Current assets:")
+/// sums the item rows of that section printed since the section's previous
+/// total (a section that also holds subtotals is left alone: its nesting is
+/// not known).
+fn section_totals(st: &Statement, kids: &mut [Vec<usize>]) {
+    let is_total = |k: RowKind| matches!(k, RowKind::Total | RowKind::Subtotal);
+    for (t, row) in st.rows.iter().enumerate() {
+        let Some(section) = row.section.as_deref() else {
+            continue;
+        };
+        let label = normalize(&row.label);
+        let names_section =
+            normalize(section).split(' ').next_back() == label.split(' ').next_back();
+        if !kids[t].is_empty()
+            || !is_total(row.kind)
+            || !label.starts_with("total ")
+            || !names_section
+        {
+            continue;
+        }
+        let same = |i: usize| st.rows[i].section.as_deref() == Some(section);
+        let start = (0..t)
+            .rev()
+            .find(|&i| same(i) && is_total(st.rows[i].kind))
+            .map_or(0, |i| i + 1);
+        let rows: Vec<usize> = (start..t).filter(|&i| same(i)).collect();
+        if rows.iter().any(|&i| is_total(st.rows[i].kind)) {
+            continue;
+        }
+        kids[t] = rows
+            .into_iter()
+            .filter(|&i| {
+                let r = &st.rows[i];
+                r.kind == RowKind::Item && r.parent.is_none() && r.cells.iter().any(Option::is_some)
+            })
+            .collect();
     }
 }
 

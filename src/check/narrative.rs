@@ -22,8 +22,8 @@ pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
                 out.push(r);
             }
         }
-        for (n, claim) in ix.filing.claims.iter().enumerate() {
-            out.push(check_claim(ix, n, claim));
+        for claim in &ix.filing.claims {
+            out.push(check_claim(ix, claim));
         }
     }
 }
@@ -93,7 +93,13 @@ fn locate(
             .filter(|&r| r < own.filing.statements[si].rows.len())
             .or_else(|| own.find(si, &own.set.labels.key(&rr.label, None), None))
     });
-    let mut order: Vec<usize> = vec![fi];
+    // The metrics statement is built from the text itself: only another
+    // filing's metrics can confirm a metric.
+    let mut order: Vec<usize> = if rr.statement == StatementKind::Metrics {
+        Vec::new()
+    } else {
+        vec![fi]
+    };
     order.extend((0..ixs.len()).filter(|&i| i != fi));
     for f in order {
         let ix = &ixs[f];
@@ -140,7 +146,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     let mut r = narrative_result(ix.filing, id, &fact.subject, &q.raw, fact.line);
     r.statement = Some(rr.statement);
     r.period_end = Some(period.end());
-    let Some((f, si, row, ci)) = locate(ixs, fi, rr, period, currency) else {
+    let found = locate(ixs, fi, rr, period, currency);
+    if found.is_none() && rr.statement == StatementKind::Metrics {
+        return None;
+    }
+    let Some((f, si, row, ci)) = found else {
         r.message = format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
@@ -233,7 +243,7 @@ fn quantity_contributor(
     }
 }
 
-fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
+fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
     let filing = ix.filing;
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
@@ -242,7 +252,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
         ClaimKind::Breakdown => "breakdown",
     };
     let id = format!(
-        "narrative/{}/claim-{kind}/{}/line-{line}-{n}",
+        "narrative/{}/claim-{kind}/{}/line-{line}",
         filing.id,
         slug(&claim.subject)
     );

@@ -49,8 +49,8 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
             }
         }
     }
-    for (n, &(q, subject, line)) in qs.iter().enumerate() {
-        let id = format!("scale/{}/{}/line-{line}-{n}", filing.id, slug(subject));
+    for &(q, subject, line) in &qs {
+        let id = format!("scale/{}/line-{line}/{}", filing.id, slug(&q.raw));
         let big = matches!(q.scale, Scale::Millions | Scale::Billions);
         if big && q.amount.decimals == separator_like {
             // The nearest figure at the same scale written with a separator.
