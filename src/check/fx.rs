@@ -128,7 +128,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 );
                 let mut expected = in_row_unit(row, expected);
                 if n > 1 {
-                    let half = Decimal::new(5, ucell.amount.decimals + 1);
+                    let half = Decimal::new(5, ucell.amount.decimals.min(27) + 1);
                     expected = expected.widen(half * Decimal::from(n));
                     what.push_str(&format!(
                         ", widened by the rounding of the {n} translated components it sums"
