@@ -762,3 +762,17 @@ fn no_filings_is_not_a_crash() {
     assert_eq!(t.0.tabs, vec![StatementKind::Metrics]);
     assert!(!t.0.quit);
 }
+
+#[test]
+fn f_in_compare_changes_the_filing_and_the_pair() {
+    let t = T::new().keys("2cp");
+    let c = t.0.compare.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!(c.left.period.short(), "Q1 2023");
+    let t = t.keys("f");
+    assert_eq!(t.0.pane, Pane::Compare);
+    let c = t.0.compare.as_ref().unwrap().as_ref().unwrap();
+    assert_eq!(
+        (c.left.period.short(), c.right.period.short()),
+        ("Q2 2023".into(), "Q2 2024".into())
+    );
+}

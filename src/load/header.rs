@@ -111,6 +111,16 @@ pub fn read(
                         currencies[i] = line::currency_cell(cell);
                     }
                 }
+                let printed = values.iter().filter(|c| !c.is_empty()).count();
+                if !*garbled && printed < width {
+                    h.warnings.push(LoadWarning {
+                        line: Some(*no),
+                        message: format!(
+                            "currency line \"{}\" names {printed} of {width} columns: the others inferred",
+                            clean::label(&raw.replace('\t', " "))
+                        ),
+                    });
+                }
                 if *garbled {
                     h.warnings.push(LoadWarning {
                         line: Some(*no),

@@ -208,7 +208,12 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
             }
         }
     }
-    vocab.closest(label).map(|(s, _)| s.to_string())
+    // Labels broken by tabs are matched fuzzily (OCR damage comes with them).
+    if broken {
+        vocab.closest(label).map(|(s, _)| s.to_string())
+    } else {
+        None
+    }
 }
 
 /// Reads a table's data lines into rows.
