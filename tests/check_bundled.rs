@@ -64,7 +64,6 @@ fn failures_beyond_genuine(report: &Report) -> Vec<&CheckResult> {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn clean_bundle_fails_only_where_the_documents_do() {
     let report = run(&bundled());
     assert_eq!(with_status(&report, Status::Fail), GENUINE_FAILURES);
@@ -144,7 +143,6 @@ const Q1: &str = "qfin-2024q1-press-release";
 const Q2: &str = "qfin-2024q2-6k";
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_footing_error() {
     let fails = seeded_failures(Q2, 250, "41,415,757", "41,415,957");
     let f = find(&fails, CheckKind::Footing);
@@ -155,7 +153,6 @@ fn seeded_footing_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_identity_error() {
     let fails = seeded_failures(Q1, 322, "8,156,593", "8,165,593");
     let f = fails
@@ -176,7 +173,6 @@ fn seeded_identity_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_cross_foot_error() {
     let fails = seeded_failures(Q2, 378, "1,413,417", "1,413,717");
     let f = find(&fails, CheckKind::CrossFoot);
@@ -185,7 +181,6 @@ fn seeded_cross_foot_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_period_error() {
     let fails = seeded_failures(Q2, 301, "8,313,246", "8,313,846");
     let f = find(&fails, CheckKind::Period);
@@ -197,7 +192,6 @@ fn seeded_period_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_fx_error() {
     let fails = seeded_failures(Q1, 233, "5,708", "5,780");
     let f = find(&fails, CheckKind::Fx);
@@ -207,7 +201,6 @@ fn seeded_fx_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_ratio_error() {
     let fails = seeded_failures(Q2, 324, "4.54", "4.45");
     let f = fails
@@ -219,7 +212,6 @@ fn seeded_ratio_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_narrative_error() {
     let fails = seeded_failures(
         Q2,
@@ -237,7 +229,6 @@ fn seeded_narrative_error() {
 }
 
 #[test]
-#[ignore = "needs the table loader (branch loader), not yet merged into main; passes with it"]
 fn seeded_scale_warning() {
     let report = run(&seeded(Q1, 32, "RMB20,994 million", "RMB20.994 million"));
     let w: Vec<_> = report
