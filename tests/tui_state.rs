@@ -776,3 +776,32 @@ fn f_in_compare_changes_the_filing_and_the_pair() {
         ("Q2 2023".into(), "Q2 2024".into())
     );
 }
+
+#[test]
+fn no_color_forces_mono_and_t_keeps_it() {
+    let input = tui_support::input();
+    let errors = input.errors.iter().map(ToString::to_string).collect();
+    let config = tieout::tui::config::Config::default();
+    let s = State::new(input.filings, errors, input.report, config, true, (120, 40));
+    assert_eq!(tieout::tui::render::theme(&s).name, "mono");
+    let t = T(s).keys("t");
+    assert_eq!(tieout::tui::render::theme(&t.0).name, "mono");
+    assert_eq!(
+        t.0.message.as_deref(),
+        Some("NO_COLOR is set: monochrome only")
+    );
+}
+
+#[test]
+fn config_theme_and_currency_apply_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("config.toml");
+    std::fs::write(&p, "theme = \"light\"\ncurrency = \"usd\"\n").unwrap();
+    let mut input = tui_support::input();
+    input.config_path = Some(p);
+    let (s, _) = tieout::tui::initial_state(input, (120, 40));
+    if !s.no_color {
+        assert_eq!(tieout::tui::render::theme(&s).name, "light");
+    }
+    assert_eq!(s.visible_cols, vec![2], "USD column only");
+}

@@ -215,7 +215,7 @@ pub fn build(
             .enumerate()
             .map(|(i, r)| CompareRow {
                 label: r.label.clone(),
-                depth: r.depth,
+                depth: crate::tui::grid::display_depth(ls, i),
                 kind: r.kind,
                 unit: r.unit,
                 scale: r.scale,
@@ -229,14 +229,15 @@ pub fn build(
         crate::compare::align(&ll, &rl)
             .into_iter()
             .map(|(l, r)| {
-                let row = match (l, r) {
-                    (Some(i), _) => &ls.rows[i],
-                    (None, Some(j)) => &rs.rows[j],
+                let (st, i) = match (l, r) {
+                    (Some(i), _) => (ls, i),
+                    (None, Some(j)) => (rs, j),
                     (None, None) => unreachable!("align yields one side at least"),
                 };
+                let row = &st.rows[i];
                 CompareRow {
                     label: row.label.clone(),
-                    depth: row.depth,
+                    depth: crate::tui::grid::display_depth(st, i),
                     kind: row.kind,
                     unit: row.unit,
                     scale: row.scale,
