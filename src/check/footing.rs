@@ -11,9 +11,11 @@ use super::result::{CheckKind, CheckResult};
 use super::rules::normalize;
 use crate::model::ColumnRole;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
-/// Runs the footing checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+/// Runs the footing checks of one filing (`claimed` totals are reported by
+/// a rule of another kind).
+pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut Vec<CheckResult>) {
     let prefixes: Vec<String> = ix
         .set
         .rules
@@ -26,7 +28,10 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
         let partial = ix.is_partial(si);
         for (p, kids) in ix.children[si].iter().enumerate() {
             let total_row = &st.rows[p];
-            if kids.is_empty() || total_row.cells.iter().all(Option::is_none) {
+            if kids.is_empty()
+                || total_row.cells.iter().all(Option::is_none)
+                || claimed.contains(&(si, p))
+            {
                 continue;
             }
             let weights: Vec<Decimal> = kids

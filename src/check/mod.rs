@@ -43,7 +43,8 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
     let mut group_of: HashMap<String, usize> = HashMap::new();
     for f in filings {
         let ix = Indexed::new(set, f);
-        footing::run(&ix, &mut checks);
+        let claimed = identity::claimed(&ix);
+        footing::run(&ix, &claimed, &mut checks);
         identity::run(&ix, &mut checks);
         crossfoot::run(&ix, &mut checks);
         fx::run(&ix, &mut checks);
