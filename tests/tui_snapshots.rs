@@ -235,3 +235,20 @@ fn no_color_draws_without_colours() {
             .contains(Modifier::REVERSED)
     );
 }
+
+#[test]
+fn search_matches_are_underlined() {
+    use ratatui::style::Modifier;
+    let mut s = fixture(&chars("2/funding"));
+    press(&mut s, &[KeyCode::Enter]);
+    assert!(
+        style_of(&s, "Funding costs")
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+    assert!(
+        !style_of(&s, "Net income")
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}

@@ -11,7 +11,7 @@ use crate::check::Status;
 use crate::model::RowKind;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 /// Cuts `s` to `width` columns, ending in "…" when cut.
@@ -170,6 +170,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 
     // Visible rows only.
+    let query = state.query.to_lowercase();
     let body = area.height - TABLE_HEADER;
     let end = (state.top + body as usize).min(g.rows.len());
     for (i, row) in g.rows[state.top..end].iter().enumerate() {
@@ -180,6 +181,13 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), theme.selected_row);
         }
+        // Labels matching the last search are underlined.
+        let matched = !query.is_empty() && row.label.to_lowercase().contains(&query);
+        let label_style = if matched {
+            base.add_modifier(Modifier::UNDERLINED)
+        } else {
+            base
+        };
         draw_label(
             buf,
             theme,
@@ -187,7 +195,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             y,
             lw,
             (&row.label, row.depth, row.repaired),
-            base,
+            label_style,
         );
         let mut x = area.x + lw + 1;
         for (vi, &c) in shown.iter().enumerate() {
