@@ -208,11 +208,14 @@ pub(crate) fn column_name(c: &Column) -> String {
     }
 }
 
-/// A short name for the column: "Q2 2024 RMB", "Jun 30, 2024 USD (IFRS)".
+/// A short name for the column: "Q2 2024 RMB", "Jun 30, 2024 RMB, IFRS",
+/// "Dec 31, 2023 RMB, adjustment: Share-based compensation".
 pub(crate) fn column_short(c: &Column) -> String {
     let role = match c.role {
         ColumnRole::Reported => String::new(),
-        r => format!(" ({r})"),
+        ColumnRole::UsGaap => ", U.S. GAAP".to_string(),
+        ColumnRole::Ifrs => ", IFRS".to_string(),
+        ColumnRole::Adjustment => format!(", adjustment: {}", c.header.trim()),
     };
     format!("{} {}{}", c.period.short(), c.currency, role)
 }
