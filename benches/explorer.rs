@@ -4,6 +4,7 @@
 //!
 //! `cargo bench --bench explorer`; `TIEOUT_BENCH_PAIRS` sets the corpus of
 //! the keypress benches (default 400 pairs, 800 filings).
+//! `TIEOUT_BENCH_CLOCK=cpu` measures process CPU time instead of wall time.
 
 #[path = "support/big_statement.rs"]
 mod big_statement;
@@ -11,7 +12,11 @@ mod big_statement;
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+
+use criterion::Criterion;
+use criterion::measurement::Measurement;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -52,7 +57,7 @@ fn state_of(sources: &[Source]) -> State {
 
 /// From the bundled sources to the first frame drawn: load, check, build
 /// the state, draw (process start and terminal set-up excluded).
-fn first_frame(c: &mut Criterion) {
+fn first_frame<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let sources = load::bundled();
     c.bench_function("explorer/first-frame-bundled", |b| {
         b.iter(|| {
@@ -68,7 +73,7 @@ fn first_frame(c: &mut Criterion) {
 /// whole frame through a test terminal (render, diff, backend), and the
 /// render alone into a buffer. 100 rows is the control: a frame must cost
 /// the visible rows, whatever the statement's length.
-fn big_frame(c: &mut Criterion) {
+fn big_frame<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let mut group = c.benchmark_group("explorer/statement-frame");
     for rows in [100, 10_000] {
         let input = ExplorerInput {
@@ -98,7 +103,7 @@ fn big_frame(c: &mut Criterion) {
 }
 
 /// One keypress (update and redraw) with the generated corpus loaded.
-fn keypress(c: &mut Criterion) {
+fn keypress<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let pairs = std::env::var("TIEOUT_BENCH_PAIRS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -166,5 +171,12 @@ fn keypress(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame, big_frame, keypress);
-criterion_main!(benches);
+fn benches<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    first_frame(c);
+    big_frame(c);
+    keypress(c);
+}
+
+fn main() {
+    cpu_time::run(benches, benches);
+}

@@ -110,6 +110,11 @@ impl Vocab {
         self.known.get(&letters(label)).map(String::as_str)
     }
 
+    /// The standard spelling of a label given in letters form.
+    pub fn known_letters(&self, letters: &str) -> Option<&str> {
+        self.known.get(letters).map(String::as_str)
+    }
+
     /// Whether `label` is a known section heading.
     pub fn is_heading(&self, label: &str) -> bool {
         self.headings.contains_key(&letters(label))
