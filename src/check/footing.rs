@@ -3,8 +3,7 @@
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
-    weight_text,
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
 };
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
@@ -60,9 +59,7 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut
                 }
                 let id = format!(
                     "footing/{}/{}/{}/{ci}",
-                    ix.filing.id,
-                    st.kind,
-                    row_slug(st, p)
+                    ix.filing.id, st.kind, ix.slugs[si][p]
                 );
                 let mut r = cell_result(CheckKind::Footing, id, ix, si, p, ci);
                 let cname = cell_subject(ix, si, p, ci);

@@ -5,7 +5,7 @@
 //! USD column repeat the RMB column's count.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units,
 };
 use super::result::{CheckKind, CheckResult};
 use super::rules::statement;
@@ -75,7 +75,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 if !(money && leaves.is_some()) && row.unit != Unit::Shares {
                     continue;
                 }
-                let id = format!("fx/{}/{}/{}/{ui}", ix.filing.id, st.kind, row_slug(st, ri));
+                let id = format!("fx/{}/{}/{}/{ui}", ix.filing.id, st.kind, ix.slugs[si][ri]);
                 let mut r = cell_result(CheckKind::Fx, id, ix, si, ri, ui);
                 let cname = cell_subject(ix, si, ri, ui);
                 let Some(rc) = rmb.filter(|&c| row.cell(c).is_some()) else {

@@ -12,12 +12,23 @@ pub fn write<W: Write>(records: &[Record], out: W) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     if records.is_empty() {
         // serde writes the header with the first record; write it for none too.
-        w.write_record(HEADER.split(','))?;
+        w.write_record(HEADER.split(',')).map_err(io_error)?;
     }
     for r in records {
-        w.serialize(r)?;
+        w.serialize(r).map_err(io_error)?;
     }
     w.flush()
+}
+
+/// The underlying I/O error (so a closed pipe stays `BrokenPipe`), or the CSV error.
+fn io_error(e: csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// Reads records back (the inverse of [`write`]).

@@ -1,6 +1,6 @@
 //! A statement as an aligned plain-text table (`tieout show`).
 
-use crate::model::{Amount, Cell, ColumnRole, Filing, LabelOrigin, Scale, Statement, Unit};
+use crate::model::{Amount, Cell, ColumnRole, Filing, LabelOrigin, Row, Scale, Statement, Unit};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
@@ -66,6 +66,9 @@ pub fn render(filing: &Filing, statement: &Statement) -> String {
                 (LabelOrigin::Missing, _) | (_, true) => "(label lost)".to_string(),
                 _ => r.label.clone(),
             };
+            if let Some(note) = unit_note(r, statement) {
+                text.push_str(&format!(" ({note})"));
+            }
             if r.is_repaired() {
                 text.push_str(" *");
             }
@@ -148,6 +151,17 @@ pub fn format_cell(cell: &Cell, unit: Unit) -> String {
     } else {
         text.push(' ');
         text
+    }
+}
+
+/// The unit of a row whose numbers are not in the statement's scale, for
+/// metrics such as "Consumers (millions)" or "Contractual tenor (months)".
+fn unit_note(row: &Row, statement: &Statement) -> Option<String> {
+    match row.unit {
+        Unit::Months => Some("months".into()),
+        Unit::Money if row.scale != statement.scale => Some(row.scale.to_string()),
+        Unit::Count | Unit::Shares if row.scale != Scale::Units => Some(row.scale.to_string()),
+        _ => None,
     }
 }
 
