@@ -38,23 +38,29 @@ impl ChecksList {
             lines.push(ChecksLine::Group(format!("Load errors ({})", errors.len())));
             lines.extend(errors.iter().cloned().map(ChecksLine::Error));
         }
+        // One pass over the checks: failures and warnings bucketed by filing
+        // (in filing order, then first-seen order) and statement.
         let mut order: Vec<&str> = filings.iter().map(|f| f.id.as_str()).collect();
-        for c in &report.checks {
-            if !order.contains(&c.filing.as_str()) {
+        let mut slot: std::collections::HashMap<&str, usize> =
+            order.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+        type Groups = Vec<(Option<crate::model::StatementKind>, Vec<usize>)>;
+        let mut by_filing: Vec<Groups> = vec![Vec::new(); order.len()];
+        for (i, c) in report.checks.iter().enumerate() {
+            let at = *slot.entry(c.filing.as_str()).or_insert_with(|| {
                 order.push(&c.filing);
+                by_filing.push(Vec::new());
+                order.len() - 1
+            });
+            if !matches!(c.status, Status::Fail | Status::Warn) {
+                continue;
+            }
+            let groups = &mut by_filing[at];
+            match groups.iter_mut().find(|(k, _)| *k == c.statement) {
+                Some((_, v)) => v.push(i),
+                None => groups.push((c.statement, vec![i])),
             }
         }
-        for filing in order {
-            let mut groups: Vec<(Option<crate::model::StatementKind>, Vec<usize>)> = Vec::new();
-            for (i, c) in report.checks.iter().enumerate() {
-                if c.filing != filing || !matches!(c.status, Status::Fail | Status::Warn) {
-                    continue;
-                }
-                match groups.iter_mut().find(|(k, _)| *k == c.statement) {
-                    Some((_, v)) => v.push(i),
-                    None => groups.push((c.statement, vec![i])),
-                }
-            }
+        for (filing, mut groups) in order.into_iter().zip(by_filing) {
             groups.sort_by_key(|(k, _)| k.map_or(u8::MAX, |k| k as u8));
             for (kind, mut idx) in groups {
                 idx.sort_by_key(|&i| report.checks[i].status);
@@ -111,7 +117,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let s = state.report.summary();
+    let s = state.summary;
     let summary = Line::from(vec![
         Span::styled(format!("{} passed", s.pass), theme.pass),
         Span::raw(" · "),

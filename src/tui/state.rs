@@ -9,7 +9,7 @@ use super::grid::{Grid, GridCell};
 use super::index::CheckIndex;
 use super::keymap::{Context, Key, Keymap};
 use super::pair::{CompareTable, PairKind};
-use crate::check::Report;
+use crate::check::{Report, Summary};
 use crate::model::{Filing, StatementKind};
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::HashMap;
@@ -96,6 +96,8 @@ pub struct State {
     pub errors: Vec<String>,
     /// Check results.
     pub report: Report,
+    /// Counts per status, computed once (the report never changes).
+    pub summary: Summary,
     /// Failed/warned cells and checks per cell.
     pub index: CheckIndex,
     /// The statement tabs: kinds present in any filing, plus Key metrics.
@@ -187,6 +189,7 @@ impl State {
             grid: Grid::empty(first),
             filings,
             errors,
+            summary: report.summary(),
             report,
             index,
             tabs,

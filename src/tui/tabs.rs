@@ -50,7 +50,7 @@ pub fn short_title(state: &State) -> String {
 
 /// Draws the title bar with the check counts on the right.
 pub fn render_title(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let s = state.report.summary();
+    let s = state.summary;
     let counts = Line::from(vec![
         Span::styled(format!(" {} failed", s.fail), theme.fail),
         Span::styled(format!(" {} warned", s.warn), theme.warn),
