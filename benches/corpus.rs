@@ -3,15 +3,20 @@
 //!
 //! `cargo bench --bench corpus`; `TIEOUT_BENCH_PAIRS=400` benches the full
 //! 800-filing corpus of the targets (default 50 pairs, 100 filings).
+//! `TIEOUT_BENCH_CLOCK=cpu` measures process CPU time instead of wall time.
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+
+use criterion::measurement::Measurement;
+use criterion::{Criterion, Throughput};
 use std::hint::black_box;
 use tieout::{check, load};
 
-fn corpus(c: &mut Criterion) {
+fn corpus<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let pairs = std::env::var("TIEOUT_BENCH_PAIRS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -43,5 +48,10 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, corpus);
-criterion_main!(benches);
+fn benches<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    corpus(c);
+}
+
+fn main() {
+    cpu_time::run(benches, benches);
+}

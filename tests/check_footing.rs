@@ -47,14 +47,19 @@ fn a_slipped_subtotal_fails_naming_row_column_and_line() {
     assert_eq!(f.line, Some(224));
     assert_eq!(f.difference.as_deref(), Some("194.5"));
     assert!(f.message.contains("41,816,532"), "{}", f.message);
-    // Every failure concerns that figure: its own footing and TOTAL ASSETS, which it feeds.
+    // Every failure concerns that figure: its own footing, TOTAL ASSETS which
+    // it feeds, and the USD translations of those totals, which use it.
     for c in &fails {
-        assert_eq!(c.column_index, Some(1), "{}", c.id);
         assert!(
             c.label == "Total current assets" || c.label == "TOTAL ASSETS",
             "{}",
             c.id
         );
+        let uses_it = c.column_index == Some(1)
+            || c.contributors
+                .iter()
+                .any(|k| k.value == "41,816,532" && k.line == 224);
+        assert!(uses_it, "{}", c.id);
     }
 }
 

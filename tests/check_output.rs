@@ -19,7 +19,7 @@ fn text_lists_failures_first_and_ends_with_the_counts() {
             s.pass, s.fail, s.warn, s.skip
         )
     );
-    assert_eq!(s.fail, 2);
+    assert_eq!(s.fail, 3);
     let first = text.lines().next().unwrap();
     assert_eq!(first, "qfin-2024q1-press-release — Balance sheet");
     assert!(text.lines().nth(1).unwrap().starts_with("  FAIL [footing] line 224: Total current assets (Mar 31, 2024 RMB) is printed as 41,816,532"));
@@ -46,7 +46,7 @@ fn json_has_checks_and_summary_with_every_field() {
     let v: serde_json::Value = serde_json::from_str(&output::json(&report)).unwrap();
     let s = report.summary();
     assert_eq!(v["summary"]["pass"], s.pass);
-    assert_eq!(v["summary"]["fail"], 2);
+    assert_eq!(v["summary"]["fail"], 3);
     assert_eq!(v["summary"]["warn"], 0);
     assert_eq!(v["summary"]["skip"], s.skip);
     let checks = v["checks"].as_array().unwrap();

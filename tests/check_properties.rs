@@ -133,3 +133,114 @@ proptest! {
         prop_assert!(names_it, "{:?}", x);
     }
 }
+
+/// Labels the rules know, so identities, ratios and translations all fire.
+const LABELS: [&str; 12] = [
+    "Total net revenue",
+    "Total operating costs and expenses",
+    "Income from operations",
+    "Net income",
+    "Basic",
+    "Diluted",
+    "Cash and cash equivalents",
+    "TOTAL ASSETS",
+    "Total current assets",
+    "Cash, cash equivalents, and restricted cash, end of period",
+    "Add: Share-based compensation expenses",
+    "Non-GAAP net income",
+];
+
+fn wild_filing(
+    cells: Vec<(i64, u32)>,
+    parents: Vec<usize>,
+    rate: (i64, u32),
+) -> tieout::model::Filing {
+    let n = parents.len();
+    let mut f = filing(
+        "wild",
+        Quarter {
+            year: 2024,
+            quarter: 2,
+        },
+        "1",
+        1,
+    );
+    f.exchange_rate.as_mut().unwrap().rmb_per_usd = Decimal::new(rate.0, rate.1);
+    let periods = [
+        Period::instant(d(2024, 6, 30)),
+        Period::months_ending(3, d(2024, 6, 30)),
+        Period::months_ending(6, d(2024, 6, 30)),
+    ];
+    for (k, kind) in [
+        StatementKind::BalanceSheet,
+        StatementKind::IncomeStatement,
+        StatementKind::CashFlow,
+        StatementKind::NonGaap,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let columns: Vec<_> = (0..4)
+            .map(|c| {
+                let currency = if c % 2 == 0 {
+                    Currency::RMB
+                } else {
+                    Currency::USD
+                };
+                col("c", periods[(c + k) % 3], currency, ColumnRole::Reported, 1)
+            })
+            .collect();
+        let rows = (0..n)
+            .map(|i| Row {
+                label: LABELS[(i + k) % LABELS.len()].into(),
+                origin: LabelOrigin::Printed,
+                section: Some("Net income per ordinary share".into()),
+                parent: Some(parents[i] % (n + 1)).filter(|&p| p < n),
+                depth: 0,
+                kind: if i % 3 == 0 {
+                    RowKind::Total
+                } else {
+                    RowKind::Item
+                },
+                unit: [Unit::Money, Unit::PerShare, Unit::Shares, Unit::Percent][(i + k) % 4],
+                scale: [Scale::Thousands, Scale::Units, Scale::Billions][i % 3],
+                cells: (0..4)
+                    .map(|c| {
+                        let (v, dec) = cells[(i * 4 + c + k) % cells.len()];
+                        (v % 7 != 0).then(|| Cell {
+                            amount: Amount::new(Decimal::new(v, dec), dec),
+                            raw: v.to_string(),
+                            line: i,
+                        })
+                    })
+                    .collect(),
+                line: i,
+            })
+            .collect();
+        f.statements.push(Statement {
+            kind,
+            title: "wild".into(),
+            scale: Scale::Thousands,
+            columns,
+            rows,
+            line: 1,
+        });
+    }
+    f
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_statement_is_checked_without_panicking(
+        cells in prop::collection::vec((any::<i64>(), 0u32..=28), 1..40),
+        parents in prop::collection::vec(0usize..20, 1..20),
+        rate in (any::<i64>(), 0u32..=28),
+    ) {
+        let f = wild_filing(cells, parents, rate);
+        let report = check::run(&[f.clone(), f]);
+        let _ = tieout::check::output::text(&report);
+        let _ = tieout::check::output::json(&report);
+    }
+}

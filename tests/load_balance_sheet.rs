@@ -54,3 +54,57 @@ fn q1_amounts_due_from_related_parties_twice() {
     assert_eq!(s.rows[tca].kind, RowKind::Subtotal);
     assert_eq!(s.rows[ta].kind, RowKind::Total);
 }
+
+#[test]
+fn q2_balance_sheet_june_values() {
+    let s = st(q2(), BalanceSheet);
+    assert_eq!(s.columns[1].header, "June 30, 2024 RMB");
+    assert_eq!(s.columns[1].period, at(2024, 6, 30));
+    assert_cell(
+        cell(s, "Cash and cash equivalents", at(2024, 6, 30), RMB),
+        "6337134",
+        240,
+    );
+    assert_cell(
+        cell(s, "TOTAL ASSETS", at(2024, 6, 30), USD),
+        "6465081",
+        263,
+    );
+    assert_cell(
+        cell(s, "Total current liabilities", at(2024, 6, 30), RMB),
+        "16883628",
+        275,
+    );
+}
+
+#[test]
+fn q2_ghost_values_on_section_heading_are_ignored() {
+    // 276 "Non-current liabilities:\t17,077,017..." is a heading.
+    let f = q2();
+    let s = st(f, BalanceSheet);
+    let h = row_n(s, "Non-current liabilities:", 0);
+    assert_eq!(h.kind, RowKind::Header);
+    assert_eq!(h.line, 276);
+    assert!(h.cells.iter().all(Option::is_none));
+    assert!(f.warnings.iter().any(|w| w.line == Some(276)));
+    // The row below keeps its own values.
+    assert_cell(
+        cell(s, "Deferred tax liabilities", at(2024, 6, 30), RMB),
+        "453808",
+        277,
+    );
+}
+
+#[test]
+fn q2_junk_line_inside_balance_sheet_warns() {
+    // 264 "\t,\t,,,.\t2,122,002"
+    let f = q2();
+    assert!(f.warnings.iter().any(|w| w.line == Some(264)));
+    let s = st(f, BalanceSheet);
+    assert!(
+        s.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .all(|c| c.line != 264)
+    );
+}

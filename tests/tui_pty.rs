@@ -197,6 +197,10 @@ fn real_binary_keys_and_quit_restore_the_terminal() {
     let mut s = Session::binary(&[]);
     let first = s.wait_for("Balance sheet");
     assert!(first.contains("Key metrics"), "{first}");
+    assert!(
+        first.contains("5,301,288"),
+        "Q1 cash and cash equivalents:\n{first}"
+    );
     assert!(first.contains("? help"), "footer shows keys:\n{first}");
     assert!(!s.canonical(), "raw mode is on while running");
     s.press("\t");

@@ -138,16 +138,100 @@ fn bundled(size: (u16, u16), keys: &[KeyCode]) -> String {
 
 #[test]
 fn bundled_views() {
-    let views: [(&str, Vec<KeyCode>); 6] = [
+    let enter = |k: &str| {
+        let mut v = chars(k);
+        v.push(KeyCode::Enter);
+        v
+    };
+    let views: Vec<(&str, Vec<KeyCode>)> = vec![
         ("bundled_statement", chars("")),
         ("bundled_income", chars("f2")),
         ("bundled_compare", chars("2c")),
+        ("bundled_compare_balance_sheet", chars("c")),
+        ("bundled_compare_yoy", chars("f2cp")),
+        ("bundled_compare_six_months", chars("f2cpp")),
         ("bundled_checks", chars("!")),
+        ("bundled_check_detail", chars("!d")),
+        ("bundled_check_source", chars("!ds")),
+        ("bundled_jump_to_failed_cell", enter("!")),
+        ("bundled_cell_detail", [enter("!"), chars("d")].concat()),
         ("bundled_merged", chars("2a")),
+        ("bundled_metrics", chars("f8")),
         ("bundled_help", chars("?")),
+        ("bundled_millions", chars("f2u")),
     ];
     for (name, keys) in views {
         insta::assert_snapshot!(name, bundled((120, 40), &keys));
     }
     insta::assert_snapshot!("bundled_compact_80x24", bundled((80, 24), &chars("")));
+}
+
+/// The buffer of a rendered state.
+fn buffer(s: &State) -> ratatui::buffer::Buffer {
+    let (w, h) = s.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| f.render_widget(s, f.area())).unwrap();
+    term.backend().buffer().clone()
+}
+
+/// The style of the first cell of the first occurrence of `text` on screen.
+fn style_of(s: &State, text: &str) -> ratatui::style::Style {
+    let buf = buffer(s);
+    let screen = screen(s);
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(text))
+        .unwrap_or_else(|| panic!("{text} on screen"));
+    let x = unicode_width::UnicodeWidthStr::width(&line[..line.find(text).unwrap()]);
+    buf[(x as u16, y as u16)].style()
+}
+
+#[test]
+fn failed_cells_are_red_and_warned_yellow() {
+    use ratatui::style::Color;
+    // The OCR-damaged USD total (printed 0,405,081) fails; shown as 405,081.
+    let s = fixture(&chars("f"));
+    assert_eq!(style_of(&s, "405,081").fg, Some(Color::Red));
+    assert_eq!(
+        style_of(&s, "6,465,081").fg,
+        Some(Color::Reset),
+        "a passing cell keeps the text colour"
+    );
+    let s = fixture(&chars("f2"));
+    assert_eq!(style_of(&s, "(213,267)").fg, Some(Color::Yellow));
+}
+
+#[test]
+fn totals_are_bold() {
+    use ratatui::style::Modifier;
+    let s = fixture(&chars("f2"));
+    assert!(
+        style_of(&s, "Total net revenue")
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+    assert!(
+        !style_of(&s, "Funding costs")
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    use ratatui::style::{Color, Modifier};
+    let mut s = fixture(&chars("f"));
+    s.no_color = true;
+    let buf = buffer(&s);
+    for cell in buf.content() {
+        assert!(matches!(cell.fg, Color::Reset), "fg {:?}", cell.fg);
+        assert!(matches!(cell.bg, Color::Reset), "bg {:?}", cell.bg);
+    }
+    // The failure is still marked, by reverse video.
+    assert!(
+        style_of(&s, "405,081")
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
 }

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tieout::model::{
-    Amount, Cell, Column, ColumnRole, Currency, Filing, LabelOrigin, Period, Quarter, Row,
-    RowKind, Scale, Statement, StatementKind, Unit,
+    Amount, Cell, Column, ColumnRole, Currency, Filing, LabelOrigin, Period, Quarter, Row, RowKind,
+    Scale, Statement, StatementKind, Unit,
 };
 
 /// A filing holding one income statement of `rows` rows in six columns

@@ -16,26 +16,35 @@ use tieout::load::bundled::{Q1_2024, Q2_2024};
 
 /// One generated filing: its file name and its text.
 pub struct GeneratedFiling {
-    /// File name, e.g. `a0001-2024q1-press-release.md`.
+    /// File name, e.g. `aaab-2024q1-press-release.md`.
     pub file_name: String,
     /// The renamed filing text.
     pub text: String,
 }
 
-/// The company of pair `index` (1-based): name stem and ticker.
+/// The company of pair `index` (1-based): name stem and ticker, letters
+/// only as real tickers are (the loader reads "(NASDAQ: XXXX" and company
+/// names of capitalised words): pair 1 is "AAAA" / "Acme Aaaa", pair 2
+/// "AAAB" / "Acme Aaab", and so on.
 struct Company {
-    /// "Acme 0001": replaces "Qifu" (so "Acme 0001 Technology, Inc.").
+    /// "Acme Aaab": replaces "Qifu" (so "Acme Aaab Technology, Inc.").
     stem: String,
-    /// "A0001": replaces "QFIN".
+    /// "AAAB": replaces "QFIN".
     ticker: String,
 }
 
 impl Company {
     fn new(index: usize) -> Self {
-        Self {
-            stem: format!("Acme {index:04}"),
-            ticker: format!("A{index:04}"),
+        let mut n = index.saturating_sub(1);
+        let mut letters = Vec::new();
+        while letters.len() < 4 || n > 0 {
+            letters.push(b'A' + (n % 26) as u8);
+            n /= 26;
         }
+        letters.reverse();
+        let ticker = String::from_utf8(letters).expect("ASCII letters");
+        let stem = format!("Acme {}{}", &ticker[..1], ticker[1..].to_lowercase());
+        Self { stem, ticker }
     }
 
     /// Renames every form of the bundled company in `text`. Longer forms go

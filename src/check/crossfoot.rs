@@ -4,8 +4,7 @@
 //! non-GAAP reconciliation) against each other.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
-    weight_text,
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
 };
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
@@ -127,9 +126,7 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
             };
             let id = format!(
                 "cross-foot/{}/{}/{}/{ii}",
-                ix.filing.id,
-                st.kind,
-                row_slug(st, ri)
+                ix.filing.id, st.kind, ix.slugs[si][ri]
             );
             let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, ii);
             let cname = cell_subject(ix, si, ri, ii);
@@ -173,9 +170,7 @@ fn gaap_against_statements(
             let Some(g) = row.cell(gi) else { continue };
             let id = format!(
                 "cross-foot/{}/{}/{}/{gi}",
-                ix.filing.id,
-                st.kind,
-                row_slug(st, ri)
+                ix.filing.id, st.kind, ix.slugs[si][ri]
             );
             let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, gi);
             let cname = cell_subject(ix, si, ri, gi);

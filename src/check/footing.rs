@@ -3,17 +3,18 @@
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
-    weight_text,
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
 };
 use super::interval::Interval;
 use super::result::{CheckKind, CheckResult};
 use super::rules::normalize;
 use crate::model::ColumnRole;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
-/// Runs the footing checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+/// Runs the footing checks of one filing (`claimed` totals are reported by
+/// a rule of another kind).
+pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut Vec<CheckResult>) {
     let prefixes: Vec<String> = ix
         .set
         .rules
@@ -26,7 +27,10 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
         let partial = ix.is_partial(si);
         for (p, kids) in ix.children[si].iter().enumerate() {
             let total_row = &st.rows[p];
-            if kids.is_empty() || total_row.cells.iter().all(Option::is_none) {
+            if kids.is_empty()
+                || total_row.cells.iter().all(Option::is_none)
+                || claimed.contains(&(si, p))
+            {
                 continue;
             }
             let weights: Vec<Decimal> = kids
@@ -55,9 +59,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 }
                 let id = format!(
                     "footing/{}/{}/{}/{ci}",
-                    ix.filing.id,
-                    st.kind,
-                    row_slug(st, p)
+                    ix.filing.id, st.kind, ix.slugs[si][p]
                 );
                 let mut r = cell_result(CheckKind::Footing, id, ix, si, p, ci);
                 let cname = cell_subject(ix, si, p, ci);

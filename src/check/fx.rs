@@ -5,12 +5,38 @@
 //! USD column repeat the RMB column's count.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, row_slug, skip, units,
+    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units,
 };
 use super::result::{CheckKind, CheckResult};
 use super::rules::statement;
 use crate::model::{Currency, RowKind, Unit};
+use rust_decimal::Decimal;
 use std::collections::HashSet;
+
+/// How many translated leaf items a total sums through its parent links;
+/// `None` when a component is itself a total whose components are not
+/// linked (its rounding is not known) or the nesting is implausibly deep.
+fn leaf_count(
+    ix: &Indexed<'_>,
+    totals: &HashSet<&str>,
+    si: usize,
+    ri: usize,
+    depth: usize,
+) -> Option<usize> {
+    let kids = &ix.children[si][ri];
+    if kids.is_empty() {
+        let row = &ix.filing.statements[si].rows[ri];
+        let total = matches!(row.kind, RowKind::Subtotal | RowKind::Total)
+            || totals.contains(ix.keys[si][ri].as_str());
+        return (!total).then_some(1);
+    }
+    if depth > 16 {
+        return None;
+    }
+    kids.iter()
+        .map(|&k| leaf_count(ix, totals, si, k, depth + 1))
+        .sum()
+}
 
 /// Runs the translation checks of one filing.
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
@@ -39,10 +65,17 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     && !matches!(row.kind, RowKind::Subtotal | RowKind::Total)
                     && !totals.contains(ix.keys[si][ri].as_str());
                 let money = matches!(row.unit, Unit::Money | Unit::PerShare);
-                if !(money && leaf) && row.unit != Unit::Shares {
+                // A total summed from translated components: translated too,
+                // widened by the rounding of every component it sums.
+                let leaves = if leaf {
+                    Some(1)
+                } else {
+                    leaf_count(ix, &totals, si, ri, 0)
+                };
+                if !(money && leaves.is_some()) && row.unit != Unit::Shares {
                     continue;
                 }
-                let id = format!("fx/{}/{}/{}/{ui}", ix.filing.id, st.kind, row_slug(st, ri));
+                let id = format!("fx/{}/{}/{}/{ui}", ix.filing.id, st.kind, ix.slugs[si][ri]);
                 let mut r = cell_result(CheckKind::Fx, id, ix, si, ri, ui);
                 let cname = cell_subject(ix, si, ri, ui);
                 let Some(rc) = rmb.filter(|&c| row.cell(c).is_some()) else {
@@ -87,16 +120,25 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     out.push(r);
                     continue;
                 };
-                let what = format!(
+                let n = leaves.unwrap_or(1);
+                let mut what = format!(
                     "RMB {} ÷ {} (the stated rate)",
                     rcell.raw,
                     rate.rmb_per_usd.normalize()
                 );
+                let mut expected = in_row_unit(row, expected);
+                if n > 1 {
+                    let half = Decimal::new(5, ucell.amount.decimals.min(27) + 1);
+                    expected = expected.widen(half * Decimal::from(n));
+                    what.push_str(&format!(
+                        ", widened by the rounding of the {n} translated components it sums"
+                    ));
+                }
                 judge(
                     &mut r,
                     &cname,
                     actual,
-                    in_row_unit(row, expected),
+                    expected,
                     ucell.amount.decimals,
                     &what,
                 );

@@ -9,6 +9,9 @@ use crate::model::{
 };
 use rust_decimal::Decimal;
 
+/// Row keys by (label, section), shared by the filings of one run.
+pub(crate) type KeyCache = std::collections::HashMap<(String, Option<String>), String>;
+
 /// A filing with each row's canonical key and each row's components.
 pub(crate) struct Indexed<'a> {
     /// The filing.
@@ -19,18 +22,27 @@ pub(crate) struct Indexed<'a> {
     pub keys: Vec<Vec<String>>,
     /// Per statement, per row: the rows whose parent it is.
     pub children: Vec<Vec<Vec<usize>>>,
+    /// Per statement, per row: the id fragment (see [`row_slugs`]).
+    pub slugs: Vec<Vec<String>>,
 }
 
 impl<'a> Indexed<'a> {
-    /// Indexes `filing`.
-    pub fn new(set: &'a RuleSet, filing: &'a Filing) -> Self {
+    /// Indexes `filing`, reusing the row keys already computed for labels
+    /// seen in other filings.
+    pub fn with_cache(set: &'a RuleSet, filing: &'a Filing, cache: &mut KeyCache) -> Self {
         let mut keys = Vec::with_capacity(filing.statements.len());
         let mut children = Vec::with_capacity(filing.statements.len());
         for st in &filing.statements {
             keys.push(
                 st.rows
                     .iter()
-                    .map(|r| set.labels.key(&r.label, r.section.as_deref()))
+                    .map(|r| {
+                        let k = (r.label.clone(), r.section.clone());
+                        cache
+                            .entry(k)
+                            .or_insert_with(|| set.labels.key(&r.label, r.section.as_deref()))
+                            .clone()
+                    })
                     .collect(),
             );
             let mut kids = vec![Vec::new(); st.rows.len()];
@@ -42,13 +54,16 @@ impl<'a> Indexed<'a> {
                     kids[p].push(i);
                 }
             }
+            section_totals(st, &mut kids);
             children.push(kids);
         }
+        let slugs = filing.statements.iter().map(row_slugs).collect();
         Indexed {
             filing,
             set,
             keys,
             children,
+            slugs,
         }
     }
 
@@ -143,6 +158,46 @@ impl<'a> Indexed<'a> {
     }
 }
 
+/// Components from structure where the loader linked none: a "Total …" row
+/// that names its section ("Total current assets" under "Current assets:")
+/// sums the item rows of that section printed since the section's previous
+/// total (a section that also holds subtotals is left alone: its nesting is
+/// not known).
+fn section_totals(st: &Statement, kids: &mut [Vec<usize>]) {
+    let is_total = |k: RowKind| matches!(k, RowKind::Total | RowKind::Subtotal);
+    for (t, row) in st.rows.iter().enumerate() {
+        let Some(section) = row.section.as_deref() else {
+            continue;
+        };
+        let label = normalize(&row.label);
+        let names_section =
+            normalize(section).split(' ').next_back() == label.split(' ').next_back();
+        if !kids[t].is_empty()
+            || !is_total(row.kind)
+            || !label.starts_with("total ")
+            || !names_section
+        {
+            continue;
+        }
+        let same = |i: usize| st.rows[i].section.as_deref() == Some(section);
+        let start = (0..t)
+            .rev()
+            .find(|&i| same(i) && is_total(st.rows[i].kind))
+            .map_or(0, |i| i + 1);
+        let rows: Vec<usize> = (start..t).filter(|&i| same(i)).collect();
+        if rows.iter().any(|&i| is_total(st.rows[i].kind)) {
+            continue;
+        }
+        kids[t] = rows
+            .into_iter()
+            .filter(|&i| {
+                let r = &st.rows[i];
+                r.kind == RowKind::Item && r.parent.is_none() && r.cells.iter().any(Option::is_some)
+            })
+            .collect();
+    }
+}
+
 /// `10^exp` as a decimal.
 pub(crate) fn pow10(exp: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(exp.min(27)), 0)
@@ -167,32 +222,35 @@ pub(crate) fn column_name(c: &Column) -> String {
     }
 }
 
-/// A short name for the column: "Q2 2024 RMB", "Jun 30, 2024 USD (IFRS)".
+/// A short name for the column: "Q2 2024 RMB", "Jun 30, 2024 RMB, IFRS",
+/// "Dec 31, 2023 RMB, adjustment: Share-based compensation".
 pub(crate) fn column_short(c: &Column) -> String {
     let role = match c.role {
         ColumnRole::Reported => String::new(),
-        r => format!(" ({r})"),
+        ColumnRole::UsGaap => ", U.S. GAAP".to_string(),
+        ColumnRole::Ifrs => ", IFRS".to_string(),
+        ColumnRole::Adjustment => format!(", adjustment: {}", c.header.trim()),
     };
     format!("{} {}{}", c.period.short(), c.currency, role)
 }
 
-/// A row's id fragment: its slugged label, with "-2", "-3" for repeats.
-pub(crate) fn row_slug(st: &Statement, row: usize) -> String {
-    let base = slug(&st.rows[row].label);
-    let base = if base.is_empty() {
-        format!("row-{row}")
-    } else {
-        base
-    };
-    let n = st.rows[..row]
+/// Each row's id fragment: its slugged label, with "-2", "-3" for repeats.
+pub(crate) fn row_slugs(st: &Statement) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    st.rows
         .iter()
-        .filter(|r| slug(&r.label) == slug(&st.rows[row].label))
-        .count();
-    if n == 0 {
-        base
-    } else {
-        format!("{base}-{}", n + 1)
-    }
+        .enumerate()
+        .map(|(i, r)| {
+            let base = slug(&r.label);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            match (base.is_empty(), *n) {
+                (true, _) => format!("row-{i}"),
+                (false, 1) => base,
+                (false, n) => format!("{base}-{n}"),
+            }
+        })
+        .collect()
 }
 
 /// Lower-case words joined by dashes.

@@ -10,24 +10,68 @@ use super::result::{CheckKind, CheckResult};
 use super::rules::{IdentityRule, Term, statement};
 use crate::model::{ColumnRole, RowKind};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
-/// Runs the identity rules over one filing.
+/// An identity rule resolved in one statement: the total row and its terms.
+struct Resolved<'r> {
+    rule: &'r IdentityRule,
+    si: usize,
+    total: usize,
+    terms: Vec<Term>,
+}
+
+fn resolved<'r>(ix: &Indexed<'_>, rule: &'r IdentityRule) -> Vec<Resolved<'r>> {
+    let terms: Vec<Term> = rule.terms.iter().filter_map(|t| Term::parse(t)).collect();
+    let mut out = Vec::new();
+    for kind in rule.statements.iter().filter_map(|s| statement(s)) {
+        let Some(si) = ix.stmt(kind) else { continue };
+        let Some(total) = ix.find(si, &rule.total, None) else {
+            continue;
+        };
+        let mut all = terms.clone();
+        if let Some(after) = &rule.after {
+            all.extend(range_terms(ix, si, after, total));
+        }
+        if !all.is_empty() {
+            out.push(Resolved {
+                rule,
+                si,
+                total,
+                terms: all,
+            });
+        }
+    }
+    out
+}
+
+/// Totals whose parent-link footing a rule of another kind reports instead
+/// (GAAP + share-based compensation = non-GAAP is a cross-foot): (statement, row).
+pub(crate) fn claimed(ix: &Indexed<'_>) -> HashSet<(usize, usize)> {
+    let mut set = HashSet::new();
+    for rule in &ix.set.rules.identities {
+        if rule.kind.is_none_or(|k| k == CheckKind::Identity) {
+            continue;
+        }
+        for r in resolved(ix, rule) {
+            if duplicates_footing(ix, r.si, r.total, &r.terms) {
+                set.insert((r.si, r.total));
+            }
+        }
+    }
+    set
+}
+
+/// Runs the identity rules over one filing. An identity that only restates
+/// a total's parent-link footing is left to the footing check, unless the
+/// rule is of another kind (then the footing check leaves it to the rule).
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
     for rule in &ix.set.rules.identities {
-        let terms: Vec<Term> = rule.terms.iter().filter_map(|t| Term::parse(t)).collect();
-        for kind in rule.statements.iter().filter_map(|s| statement(s)) {
-            let Some(si) = ix.stmt(kind) else { continue };
-            let Some(total) = ix.find(si, &rule.total, None) else {
-                continue;
-            };
-            let mut all = terms.clone();
-            if let Some(after) = &rule.after {
-                all.extend(range_terms(ix, si, after, total));
-            }
-            if all.is_empty() || duplicates_footing(ix, si, total, &all) {
+        let own_kind = rule.kind.is_some_and(|k| k != CheckKind::Identity);
+        for r in resolved(ix, rule) {
+            if !own_kind && duplicates_footing(ix, r.si, r.total, &r.terms) {
                 continue;
             }
-            check_rule(ix, si, total, rule, &all, out);
+            check_rule(ix, r.si, r.total, r.rule, &r.terms, out);
         }
     }
 }

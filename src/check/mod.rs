@@ -41,9 +41,11 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
     // within a group, so their cost grows with the filings of one company.
     let mut groups: Vec<Vec<Indexed<'_>>> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut cache = helpers::KeyCache::new();
     for f in filings {
-        let ix = Indexed::new(set, f);
-        footing::run(&ix, &mut checks);
+        let ix = Indexed::with_cache(set, f, &mut cache);
+        let claimed = identity::claimed(&ix);
+        footing::run(&ix, &claimed, &mut checks);
         identity::run(&ix, &mut checks);
         crossfoot::run(&ix, &mut checks);
         fx::run(&ix, &mut checks);

@@ -11,21 +11,59 @@ use super::result::{CheckKind, CheckResult, Contributor, Status};
 use super::rules::{factor, normalize};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
-    RowRef, StatementKind, Unit,
+    Quarter, RowRef, StatementKind, Unit,
 };
+use chrono::Datelike;
+use std::collections::HashMap;
 
 /// Runs the narrative checks over the filings of one company.
 pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
+    let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
+    for (i, ix) in ixs.iter().enumerate() {
+        by_quarter.entry(ix.filing.quarter).or_default().push(i);
+    }
     for (fi, ix) in ixs.iter().enumerate() {
         for fact in &ix.filing.facts {
-            if let Some(r) = check_fact(ixs, fi, fact) {
+            if let Some(r) = check_fact(ixs, &by_quarter, fi, fact) {
                 out.push(r);
             }
         }
-        for (n, claim) in ix.filing.claims.iter().enumerate() {
-            out.push(check_claim(ix, n, claim));
+        for claim in &ix.filing.claims {
+            out.push(check_claim(ix, claim));
         }
     }
+}
+
+/// The other filings that may print `period`: those reporting the quarter
+/// it ends in, the next quarter, or the same quarter a year later (as a
+/// comparative), so a fact looks at a bounded number of filings.
+fn candidates(by_quarter: &HashMap<Quarter, Vec<usize>>, period: Period) -> Vec<usize> {
+    let end = period.end();
+    let q = Quarter {
+        year: end.year(),
+        quarter: end.month().div_ceil(3) as u8,
+    };
+    let next = if q.quarter == 4 {
+        Quarter {
+            year: q.year + 1,
+            quarter: 1,
+        }
+    } else {
+        Quarter {
+            year: q.year,
+            quarter: q.quarter + 1,
+        }
+    };
+    let year_later = Quarter {
+        year: q.year + 1,
+        quarter: q.quarter,
+    };
+    [q, next, year_later]
+        .iter()
+        .filter_map(|k| by_quarter.get(k))
+        .flatten()
+        .copied()
+        .collect()
 }
 
 /// A quantity as an interval in absolute units.
@@ -81,6 +119,7 @@ fn narrative_result(
 /// Finds the cell a fact speaks of: (filing, statement, row, column).
 fn locate(
     ixs: &[Indexed<'_>],
+    by_quarter: &HashMap<Quarter, Vec<usize>>,
     fi: usize,
     rr: &RowRef,
     period: Period,
@@ -93,8 +132,18 @@ fn locate(
             .filter(|&r| r < own.filing.statements[si].rows.len())
             .or_else(|| own.find(si, &own.set.labels.key(&rr.label, None), None))
     });
-    let mut order: Vec<usize> = vec![fi];
-    order.extend((0..ixs.len()).filter(|&i| i != fi));
+    // The metrics statement is built from the text itself: only another
+    // filing's metrics can confirm a metric.
+    let mut order: Vec<usize> = if rr.statement == StatementKind::Metrics {
+        Vec::new()
+    } else {
+        vec![fi]
+    };
+    order.extend(
+        candidates(by_quarter, period)
+            .into_iter()
+            .filter(|&i| i != fi),
+    );
     for f in order {
         let ix = &ixs[f];
         let Some(si) = ix.stmt(rr.statement) else {
@@ -119,7 +168,12 @@ fn locate(
     None
 }
 
-fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<CheckResult> {
+fn check_fact(
+    ixs: &[Indexed<'_>],
+    by_quarter: &HashMap<Quarter, Vec<usize>>,
+    fi: usize,
+    fact: &NarrativeFact,
+) -> Option<CheckResult> {
     let ix = &ixs[fi];
     let rr = fact.row.as_ref()?;
     let q = &fact.quantity;
@@ -140,7 +194,11 @@ fn check_fact(ixs: &[Indexed<'_>], fi: usize, fact: &NarrativeFact) -> Option<Ch
     let mut r = narrative_result(ix.filing, id, &fact.subject, &q.raw, fact.line);
     r.statement = Some(rr.statement);
     r.period_end = Some(period.end());
-    let Some((f, si, row, ci)) = locate(ixs, fi, rr, period, currency) else {
+    let found = locate(ixs, by_quarter, fi, rr, period, currency);
+    if found.is_none() && rr.statement == StatementKind::Metrics {
+        return None;
+    }
+    let Some((f, si, row, ci)) = found else {
         r.message = format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
@@ -233,7 +291,7 @@ fn quantity_contributor(
     }
 }
 
-fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
+fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
     let filing = ix.filing;
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
@@ -242,7 +300,7 @@ fn check_claim(ix: &Indexed<'_>, n: usize, claim: &Claim) -> CheckResult {
         ClaimKind::Breakdown => "breakdown",
     };
     let id = format!(
-        "narrative/{}/claim-{kind}/{}/line-{line}-{n}",
+        "narrative/{}/claim-{kind}/{}/line-{line}",
         filing.id,
         slug(&claim.subject)
     );

@@ -14,7 +14,12 @@ pub fn text(report: &Report) -> String {
         .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
         .collect();
     // Stable: by filing (first seen), statement (text last), then status.
-    let filing_order = |id: &str| report.checks.iter().position(|c| c.filing == id);
+    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in &report.checks {
+        let n = order.len();
+        order.entry(c.filing.as_str()).or_insert(n);
+    }
+    let filing_order = |id: &str| order.get(id).copied();
     shown.sort_by_key(|c| {
         (
             filing_order(&c.filing),

@@ -23,7 +23,8 @@ type Place = (usize, usize, usize, usize);
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Key {
     kind: StatementKind,
-    row: String,
+    /// The row key, interned (see [`CellIndex::names`]).
+    row: u32,
     occurrence: usize,
     period: Period,
     currency: Currency,
@@ -32,6 +33,8 @@ struct Key {
 
 /// Every printed cell of a company's filings, grouped by [`Key`] in first-seen order.
 struct CellIndex {
+    /// Row keys by their interned number.
+    names: Vec<String>,
     keys: Vec<Key>,
     places: Vec<Vec<Place>>,
     by_key: HashMap<Key, usize>,
@@ -39,7 +42,10 @@ struct CellIndex {
 
 impl CellIndex {
     fn build(ixs: &[Indexed<'_>]) -> Self {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
         let mut idx = CellIndex {
+            names: Vec::new(),
             keys: Vec::new(),
             places: Vec::new(),
             by_key: HashMap::new(),
@@ -49,6 +55,10 @@ impl CellIndex {
                 let mut seen: HashMap<&str, usize> = HashMap::new();
                 for (ri, row) in st.rows.iter().enumerate() {
                     let key = ix.keys[si][ri].as_str();
+                    let row_id = *ids.entry(key).or_insert_with(|| {
+                        names.push(key.to_string());
+                        (names.len() - 1) as u32
+                    });
                     let occ = seen.entry(key).or_insert(0);
                     let occurrence = *occ;
                     *occ += 1;
@@ -58,7 +68,7 @@ impl CellIndex {
                         }
                         let k = Key {
                             kind: st.kind,
-                            row: key.to_string(),
+                            row: row_id,
                             occurrence,
                             period: col.period,
                             currency: col.currency,
@@ -75,6 +85,7 @@ impl CellIndex {
                 }
             }
         }
+        idx.names = names;
         idx
     }
 
@@ -151,11 +162,7 @@ fn repeated(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
             let st = &ixs[p.0].filing.statements[p.1];
             let id = format!(
                 "period/{}/{}/{}/{}/repeated-{}",
-                ixs[p.0].filing.id,
-                st.kind,
-                super::helpers::row_slug(st, p.2),
-                p.3,
-                ixs[first.0].filing.id
+                ixs[p.0].filing.id, st.kind, ixs[p.0].slugs[p.1][p.2], p.3, ixs[first.0].filing.id
             );
             let what = format!("the same figure in {}", ixs[first.0].filing.id);
             compare(ixs, id, p, &[first], &what, out);
@@ -171,7 +178,12 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
         if months <= 3 || months % 3 != 0 || k.role != ColumnRole::Reported {
             continue;
         }
-        if rules.period.non_additive.contains(&k.row) || ixs[0].set.is_partial(k.kind) {
+        if rules
+            .period
+            .non_additive
+            .contains(&idx.names[k.row as usize])
+            || ixs[0].set.is_partial(k.kind)
+        {
             continue;
         }
         let at = places[0];
@@ -195,10 +207,7 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
         let st = &ixs[at.0].filing.statements[at.1];
         let id = format!(
             "period/{}/{}/{}/{}/roll-up",
-            ixs[at.0].filing.id,
-            st.kind,
-            super::helpers::row_slug(st, at.2),
-            at.3
+            ixs[at.0].filing.id, st.kind, ixs[at.0].slugs[at.1][at.2], at.3
         );
         match (find(rest), find(last)) {
             (Some(a), Some(b)) => {
@@ -234,7 +243,11 @@ fn cash_chain(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) 
     let Some(kind) = statement(&chain.statement) else {
         return;
     };
-    let of = |row: &str| -> Vec<(&Key, Place)> {
+    let id_of = |name: &str| idx.names.iter().position(|n| n == name).map(|i| i as u32);
+    let (Some(begin), Some(end)) = (id_of(&chain.begin), id_of(&chain.end)) else {
+        return;
+    };
+    let of = |row: u32| -> Vec<(&Key, Place)> {
         idx.keys
             .iter()
             .zip(&idx.places)
@@ -242,16 +255,13 @@ fn cash_chain(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) 
             .map(|(k, p)| (k, p[0]))
             .collect()
     };
-    let begins = of(&chain.begin);
-    let ends = of(&chain.end);
+    let begins = of(begin);
+    let ends = of(end);
     let mut link = |at: Place, other: Place, tag: &str, what: String| {
         let st = &ixs[at.0].filing.statements[at.1];
         let id = format!(
             "period/{}/{}/{}/{}/{tag}",
-            ixs[at.0].filing.id,
-            st.kind,
-            super::helpers::row_slug(st, at.2),
-            at.3
+            ixs[at.0].filing.id, st.kind, ixs[at.0].slugs[at.1][at.2], at.3
         );
         compare(ixs, id, at, &[other], &what, out);
     };

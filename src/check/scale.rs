@@ -49,8 +49,8 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
             }
         }
     }
-    for (n, &(q, subject, line)) in qs.iter().enumerate() {
-        let id = format!("scale/{}/{}/line-{line}-{n}", filing.id, slug(subject));
+    for &(q, subject, line) in &qs {
+        let id = format!("scale/{}/line-{line}/{}", filing.id, slug(&q.raw));
         let big = matches!(q.scale, Scale::Millions | Scale::Billions);
         if big && q.amount.decimals == separator_like {
             // The nearest figure at the same scale written with a separator.
@@ -59,7 +59,10 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                 .filter(|(o, _, _)| o.scale == q.scale && o.raw.contains(','))
                 .min_by_key(|(_, _, l)| l.abs_diff(line));
             if let Some(&(o, osubj, oline)) = near {
-                let as_separator = q.amount.value * Decimal::from(10u64.pow(separator_like));
+                let as_separator = q
+                    .amount
+                    .value
+                    .saturating_mul(super::helpers::pow10(separator_like));
                 let msg = format!(
                     "{} (line {line}) is printed with {separator_like} decimals in {}, where this filing writes figures such as {} (line {oline}) with a thousands separator; it probably means {}{} {}.",
                     q.raw,

@@ -134,7 +134,10 @@ fn read_table(
         .title
         .clone()
         .or_else(|| prev.filter(|p| p.kind == kind).map(|p| p.title.clone()))
-        .or_else(|| (!h.label_text.is_empty()).then(|| (clean_title(&h.label_text), rt.first_line)))
+        .or_else(|| {
+            (!h.label_text.is_empty())
+                .then(|| (clean_title(&h.label_text), h.label_line.max(rt.first_line)))
+        })
         .unwrap_or_else(|| (kind.title().to_string(), rt.first_line));
     let stated = b
         .caption

@@ -38,6 +38,8 @@ pub struct Header {
     /// Text printed in the label column of the header ("Condensed Consolidated
     /// Statement of Operations").
     pub label_text: String,
+    /// Source line of the last header line printing text in the label column.
+    pub label_line: usize,
     /// A scale stated inside the header.
     pub scale: Option<Scale>,
     /// Header repairs (broken words, spellings).
@@ -110,6 +112,16 @@ pub fn read(
                     if i < width && currencies[i].is_none() {
                         currencies[i] = line::currency_cell(cell);
                     }
+                }
+                let printed = values.iter().filter(|c| !c.is_empty()).count();
+                if !*garbled && printed < width {
+                    h.warnings.push(LoadWarning {
+                        line: Some(*no),
+                        message: format!(
+                            "currency line \"{}\" names {printed} of {width} columns: the others inferred",
+                            clean::label(&raw.replace('\t', " "))
+                        ),
+                    });
                 }
                 if *garbled {
                     h.warnings.push(LoadWarning {
@@ -261,11 +273,12 @@ fn read_recon(
     let vocab = Vocab::get();
     let mut label_parts = Vec::new();
     let mut stacked = vec![String::new(); width];
-    for (_, cells) in text_lines {
+    for (no, cells) in text_lines {
         if cells.iter().any(|c| is_meta_cell(c)) {
             continue;
         }
         if !cells[0].is_empty() {
+            h.label_line = *no;
             label_parts.push(cells[0].clone());
         }
         for (i, c) in cells.iter().skip(1).enumerate().take(width) {
@@ -355,5 +368,67 @@ fn read_recon(
                 message: format!("unreadable header line \"{}\"", clean::label(&joined)),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(raw: &[&str]) -> Vec<(usize, Class, String)> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, r)| (i + 1, line::classify(r, false), r.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn groups_start_where_years_restart() {
+        let h = read(
+            &lines(&[
+                "\tThree months ended June 30,\t\tSix m\tSix months ended June\t\t",
+                "\t2023\t2024\t2024\t2023\t2024\t2024",
+                "\tRMB\tRMB\tUSD\tRMB\tRMB\tUSD",
+            ]),
+            6,
+            None,
+        );
+        let short: Vec<String> = h.cols.iter().map(|c| c.period.unwrap().short()).collect();
+        assert_eq!(
+            short,
+            [
+                "Q2 2023", "Q2 2024", "Q2 2024", "6M 2023", "6M 2024", "6M 2024"
+            ]
+        );
+        assert_eq!(h.cols[2].currency, Currency::USD);
+        assert_eq!(h.repairs.len(), 1);
+    }
+
+    #[test]
+    fn stacked_reconciliation_headers() {
+        let h = read(
+            &lines(&[
+                "\tAmounts as\tExpected\tAmounts as",
+                "\treported\tcredit\treported",
+                "\tunder\tLosses,\tunder",
+                "Condensed Consolidated Statement of Operations\tU.S. GAAP\tnet of tax\tIFRSs",
+                "\tRMB\tRMB\tRMB",
+            ]),
+            3,
+            Some(("Six months ended June 30, 2024", 1)),
+        );
+        assert!(h.recon);
+        let headers: Vec<&str> = h.cols.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(
+            headers,
+            [
+                "Amounts as reported under U.S. GAAP",
+                "Expected credit losses, net of tax",
+                "Amounts as reported under IFRSs"
+            ]
+        );
+        assert_eq!(h.cols[0].role, ColumnRole::UsGaap);
+        assert_eq!(h.cols[2].role, ColumnRole::Ifrs);
+        assert_eq!(h.repairs.len(), 1, "Losses respelled");
     }
 }

@@ -1,6 +1,19 @@
 //! The loader: bytes of a filing (Markdown release or PDF-extracted text) to
-//! the exact model, through a general pipeline: text, table blocks, header
-//! and period recognition, rows, statements. Knows nothing of display.
+//! the exact model, through a general pipeline. Knows nothing of display.
+//!
+//! 1. [`text`]: bytes to lines (lossy UTF-8, NUL bytes, empty/binary checks).
+//! 2. [`block`]: runs of table lines and their captions; [`line`] classifies
+//!    each table line and [`table`] splits a block into tables.
+//! 3. [`header`]: multi-line headers, periods, currencies, reconciliation
+//!    columns; [`infer`] recovers periods a header or caption lost.
+//! 4. [`rows`]: labels joined, repaired, split, deduplicated; values read
+//!    exactly; [`smear`] rebuilds cumulatively smeared lines.
+//! 5. [`merge`]: tables of one kind merged into a statement; [`structure`]
+//!    sets kinds, sections, units and parents; [`recover`] takes lost labels
+//!    from another filing (in [`load_all`]).
+//!
+//! [`assemble`] runs stages 2-4 over a text; [`clean`], [`number`],
+//! [`vocab`] (assets/labels.toml) and [`context`] are shared pieces.
 
 pub mod assemble;
 pub mod block;

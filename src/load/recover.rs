@@ -13,10 +13,23 @@ pub fn labels(filings: &mut [Filing]) {
             if !st.rows.iter().any(|r| r.origin == LabelOrigin::Missing) {
                 continue;
             }
-            let reference = filings.iter().enumerate().find_map(|(j, f)| {
-                if j == i {
-                    return None;
-                }
+            // The same company's other filings first, then any other.
+            let me = &filings[i];
+            let same = |f: &Filing| {
+                (!me.ticker.is_empty() && f.ticker == me.ticker)
+                    || (!me.company.is_empty() && f.company == me.company)
+            };
+            let candidates = filings
+                .iter()
+                .enumerate()
+                .filter(|&(j, f)| j != i && same(f))
+                .chain(
+                    filings
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, f)| j != i && !same(f)),
+                );
+            let reference = candidates.into_iter().find_map(|(_, f)| {
                 let t = f.statement(st.kind)?;
                 matches(st, t).then(|| (f.id.clone(), t.clone()))
             });

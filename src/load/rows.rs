@@ -81,16 +81,22 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
     if run.len() > 4000 {
         return None;
     }
-    let words: Vec<&str> = run.split_whitespace().collect();
+    let vocab = Vocab::get();
+    let words: Vec<String> = run.split_whitespace().map(letters).collect();
     let mut out = Vec::new();
     let mut p = 0;
     while p < words.len() {
+        let mut cand = String::new();
         let mut found = None;
-        for k in (1..=MAX_LABEL_WORDS.min(words.len() - p)).rev() {
-            let cand = words[p..p + k].join(" ");
-            if let Some(s) = known.spelling(&cand) {
-                found = Some((k, s));
-                break;
+        for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
+            cand.push_str(&words[p + k - 1]);
+            if let Some(s) = known
+                .labels
+                .get(&cand)
+                .map(String::as_str)
+                .or_else(|| vocab.known_letters(&cand))
+            {
+                found = Some((k, s.to_string()));
             }
         }
         let (k, s) = found?;
@@ -117,7 +123,7 @@ fn connector_end(label: &str) -> bool {
     t.ends_with(',')
         || t.ends_with('-')
         || [
-            "of", "and", "to", "for", "in", "the", "on", "by", "from", "contract", "ordinary",
+            "of", "and", "to", "for", "in", "the", "on", "by", "from", "or", "per",
         ]
         .contains(&last.as_str())
 }
@@ -208,7 +214,12 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
             }
         }
     }
-    vocab.closest(label).map(|(s, _)| s.to_string())
+    // Labels broken by tabs are matched fuzzily (OCR damage comes with them).
+    if broken {
+        vocab.closest(label).map(|(s, _)| s.to_string())
+    } else {
+        None
+    }
 }
 
 /// Reads a table's data lines into rows.
@@ -530,5 +541,33 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
                 d.label
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_label_runs_at_known_labels() {
+        let k = Known::default();
+        assert_eq!(
+            segment("Noncontrolling interests TOTAL EQUITY", &k).unwrap(),
+            ["Noncontrolling interests", "TOTAL EQUITY"]
+        );
+        assert!(segment("Noncontrolling interests Foo bar", &k).is_none());
+    }
+
+    #[test]
+    fn repairs_garbled_copy_of_previous_label() {
+        let k = Known::default();
+        let fixed = repair_label(
+            "TOTAL CIABILITIES TOTAL QIFU TECHNOLOGY INC EQUITY",
+            false,
+            Some("TOTAL LIABILITIES"),
+            &k,
+        );
+        assert_eq!(fixed.as_deref(), Some("TOTAL QIFU TECHNOLOGY INC EQUITY"));
+        assert_eq!(repair_label("Goodwill", false, None, &k), None);
     }
 }

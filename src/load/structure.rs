@@ -6,6 +6,10 @@ use super::clean::letters;
 use super::rows::RawRow;
 use super::vocab::Vocab;
 use crate::model::{Row, RowKind, Scale, Statement, Unit};
+use std::collections::HashMap;
+
+/// How far back (in rows) a total looks for its components.
+const MAX_LOOKBACK: usize = 2000;
 
 /// Section and depth of each row of one table, from its headings.
 pub fn sections(rows: &[RawRow]) -> Vec<(Option<String>, u8)> {
@@ -98,8 +102,13 @@ pub fn apply(st: &mut Statement) {
     let rows = &mut st.rows;
     let mut closing = vec![false; n];
     let mut children = vec![0usize; n];
+    // Latest heading by letters, so "Total X" finds "X:" in O(1).
+    let mut headings: HashMap<String, usize> = HashMap::new();
     for i in 0..n {
         match rows[i].kind {
+            RowKind::Header => {
+                headings.insert(letters(&rows[i].label), i);
+            }
             RowKind::Subtotal => {
                 // A group row heads the items printed below it.
                 let mut j = i + 1;
@@ -121,7 +130,10 @@ pub fn apply(st: &mut Statement) {
                             parts.push(j);
                         }
                     }
-                } else if let Some(h) = closed_heading(rows, i) {
+                } else if let Some(h) = letters(&rows[i].label)
+                    .strip_prefix("total")
+                    .and_then(|rest| headings.get(rest).copied())
+                {
                     closing[i] = true;
                     parts.extend((h + 1..i).filter(|&j| {
                         rows[j].parent.is_none()
@@ -130,7 +142,7 @@ pub fn apply(st: &mut Statement) {
                     }));
                 } else {
                     let depth = rows[i].depth;
-                    for j in (0..i).rev() {
+                    for j in (i.saturating_sub(MAX_LOOKBACK)..i).rev() {
                         let r = &rows[j];
                         if r.parent.is_some() || r.unit != unit {
                             continue;
@@ -141,10 +153,9 @@ pub fn apply(st: &mut Statement) {
                             }
                             continue;
                         }
-                        if matches!(r.kind, RowKind::Total | RowKind::Subtotal)
-                            && children[j] > 0
-                            && !closing[j]
-                        {
+                        // An earlier total ends the run (unless it closed
+                        // a section: then it is a component).
+                        if r.kind == RowKind::Total && !closing[j] {
                             break;
                         }
                         parts.push(j);
@@ -182,13 +193,4 @@ pub fn apply(st: &mut Statement) {
             rows[i].kind = RowKind::Subtotal;
         }
     }
-}
-
-/// The heading a "Total X" row closes, if printed above it.
-fn closed_heading(rows: &[Row], i: usize) -> Option<usize> {
-    let l = letters(&rows[i].label);
-    let rest = l.strip_prefix("total")?;
-    (0..i)
-        .rev()
-        .find(|&j| rows[j].kind == RowKind::Header && letters(&rows[j].label) == rest)
 }

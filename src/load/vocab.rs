@@ -43,8 +43,9 @@ pub struct Vocab {
     groups: HashMap<String, String>,
     /// Letters forms of totals.
     totals: HashMap<String, String>,
-    /// Known labels bucketed by letter count, for fuzzy matching.
-    by_len: HashMap<usize, Vec<(String, String)>>,
+    /// Known labels bucketed by letter count, for fuzzy matching
+    /// (letters, spelling).
+    by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
     /// Reconciliation column headers (letters form, spelling).
     columns: Vec<(String, String)>,
     /// Headers spanning several columns (letters form).
@@ -68,12 +69,12 @@ impl Vocab {
         for l in f.headings.iter().chain(&f.groups).chain(&f.totals) {
             known.entry(letters(l)).or_insert_with(|| l.clone());
         }
-        let mut by_len: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        let mut by_len: HashMap<usize, Vec<(Vec<char>, String)>> = HashMap::new();
         for (k, v) in &known {
             by_len
                 .entry(k.chars().count())
                 .or_default()
-                .push((k.clone(), v.clone()));
+                .push((k.chars().collect(), v.clone()));
         }
         for v in by_len.values_mut() {
             v.sort();
@@ -109,6 +110,11 @@ impl Vocab {
         self.known.get(&letters(label)).map(String::as_str)
     }
 
+    /// The standard spelling of a label given in letters form.
+    pub fn known_letters(&self, letters: &str) -> Option<&str> {
+        self.known.get(letters).map(String::as_str)
+    }
+
     /// Whether `label` is a known section heading.
     pub fn is_heading(&self, label: &str) -> bool {
         self.headings.contains_key(&letters(label))
@@ -141,9 +147,8 @@ impl Vocab {
         let chars: Vec<char> = l.chars().collect();
         let mut best: Option<(&str, usize)> = None;
         for len in n.saturating_sub(max)..=n + max {
-            for (k, v) in self.by_len.get(&len).into_iter().flatten() {
-                let kc: Vec<char> = k.chars().collect();
-                if let Some(d) = bounded_distance(&chars, &kc, max)
+            for (kc, v) in self.by_len.get(&len).into_iter().flatten() {
+                if let Some(d) = bounded_distance(&chars, kc, max)
                     && best.is_none_or(|(_, bd)| d < bd)
                 {
                     best = Some((v.as_str(), d));
@@ -184,25 +189,23 @@ pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
         return None;
     }
     let inf = max + 1;
-    let mut prev = vec![inf; m + 1];
-    let mut cur = vec![inf; m + 1];
+    let mut prev = vec![inf; m + 2];
+    let mut cur = vec![inf; m + 2];
     for (j, p) in prev.iter_mut().enumerate().take(max.min(m) + 1) {
         *p = j;
     }
     for i in 1..=n {
         let lo = i.saturating_sub(max).max(1);
         let hi = (i + max).min(m);
-        cur.iter_mut().for_each(|c| *c = inf);
-        if i <= max {
-            cur[0] = i;
-        }
-        let mut row_min = cur[0];
+        cur[lo - 1] = if lo == 1 && i <= max { i } else { inf };
+        let mut row_min = cur[lo - 1];
         for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
             cur[j] = v.min(inf);
             row_min = row_min.min(cur[j]);
         }
+        cur[hi + 1] = inf;
         if row_min > max {
             return None;
         }

@@ -1,6 +1,15 @@
 //! The explorer's config file: `config.toml` in the platform config
 //! directory (or `--config PATH`). A missing file means defaults; a broken
 //! one gives a message naming the line, and the defaults are used.
+//!
+//! ```toml
+//! theme = "dark"          # dark, light, high-contrast, mono
+//! unit = "as-printed"     # as-printed, millions, billions
+//! currency = "both"       # both, rmb, usd
+//! [keys]                  # key = action (names as in assets/keymap.toml)
+//! x = "quit"
+//! "Ctrl-n" = "next-filing"
+//! ```
 
 use super::format::{CurrencyFilter, UnitMode};
 use super::keymap::Keymap;
@@ -166,6 +175,15 @@ mod tests {
         assert_eq!(c.currency, CurrencyFilter::Usd);
         let x = Key::parse("x").unwrap();
         assert_eq!(c.keymap.lookup(x, Context::Table), Some(Action::Quit));
+    }
+
+    #[test]
+    fn quoted_control_keys_remap() {
+        let c = parse("[keys]\n\"Ctrl-n\" = \"next-filing\"\n").unwrap();
+        let k = Key::parse("Ctrl-n").unwrap();
+        assert_eq!(c.keymap.lookup(k, Context::Table), Some(Action::NextFiling));
+        let e = parse("[keys]\n\"Ctrl-n\" = \"nope\"\n").unwrap_err();
+        assert!(e.starts_with("line 2: key \"Ctrl-n\""), "{e}");
     }
 
     #[test]

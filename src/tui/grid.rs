@@ -7,7 +7,7 @@ use super::format::{UnitMode, format_cell};
 use super::index::CheckIndex;
 use crate::check::Status;
 use crate::model::{
-    Cell, ColumnRole, Currency, Filing, Period, RowKind, Scale, StatementKind, Unit,
+    Cell, ColumnRole, Currency, Filing, Period, RowKind, Scale, Statement, StatementKind, Unit,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -117,6 +117,19 @@ pub fn header_lines(filings: &[Filing], c: &GridColumn, merged: bool) -> (String
     (c.period.short(), sub)
 }
 
+/// The indentation a row is shown with: its depth, one more for a line
+/// item whose parent total sits at the same depth or shallower (the
+/// statement of operations prints components flush with their totals).
+pub fn display_depth(st: &Statement, r: usize) -> u8 {
+    let row = &st.rows[r];
+    let nested = row.kind == RowKind::Item
+        && row
+            .parent
+            .and_then(|p| st.rows.get(p))
+            .is_some_and(|p| p.kind != RowKind::Header && p.depth >= row.depth);
+    row.depth + u8::from(nested)
+}
+
 /// The cell a grid cell points at.
 pub fn cell<'a>(filings: &'a [Filing], gc: &GridCell) -> Option<&'a Cell> {
     filings
@@ -170,7 +183,7 @@ impl Grid {
             .enumerate()
             .map(|(r, row)| GridRow {
                 label: row.label.clone(),
-                depth: row.depth,
+                depth: display_depth(st, r),
                 kind: row.kind,
                 unit: row.unit,
                 scale: row.scale,
@@ -220,11 +233,12 @@ impl Grid {
                 let mut a = match l {
                     Some(i) => old[i].take().expect("each left index once"),
                     None => {
-                        let row = &st.rows[r.expect("one side present")];
+                        let ri = r.expect("one side present");
+                        let row = &st.rows[ri];
                         Acc {
                             row: GridRow {
                                 label: row.label.clone(),
-                                depth: row.depth,
+                                depth: display_depth(st, ri),
                                 kind: row.kind,
                                 unit: row.unit,
                                 scale: row.scale,

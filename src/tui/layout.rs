@@ -79,10 +79,21 @@ pub fn overlay_rows(size: (u16, u16)) -> usize {
         .saturating_sub(2) as usize
 }
 
-/// Width of the frozen label column for `grid` on a screen `width` wide.
+/// Width of the frozen label column for `grid` on a screen `width` wide:
+/// labels up to 45% of the screen, more when the value columns leave room,
+/// less (down to 30%) when that lets every value column fit.
 pub fn label_width(grid: &Grid, width: u16) -> u16 {
     let max = (width as u32 * 45 / 100) as u16;
-    grid.label_width.clamp(16, max.max(16)).min(width)
+    let capped = grid.label_width.clamp(16, max.max(16));
+    let columns: u16 = grid.widths[0].iter().map(|w| w + 1).sum();
+    let room = width.saturating_sub(columns + 1);
+    let w = if room >= capped {
+        capped.max(grid.label_width.min(room))
+    } else {
+        let floor = capped.min(((width as u32 * 30 / 100) as u16).max(16));
+        room.max(floor)
+    };
+    w.min(width)
 }
 
 /// How many grid columns starting at visible column `left` fit beside the labels.
@@ -100,21 +111,47 @@ pub fn fitting_columns(widths: &[u16], visible: &[usize], left: usize, room: u16
     n
 }
 
-/// Tab titles for a bar `width` wide: full names when they fit, short otherwise.
+/// Tab titles for a bar `width` wide: full names when they fit, then
+/// medium, then short ones.
 pub fn tab_titles(tabs: &[StatementKind], width: u16) -> Vec<String> {
-    let full: Vec<String> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, k)| format!(" {} {} ", i + 1, k.title()))
-        .collect();
-    let total: usize = full.iter().map(|t| t.width() + 1).sum();
-    if total <= width as usize {
-        return full;
+    let tier = |name: fn(StatementKind) -> &'static str| -> Vec<String> {
+        tabs.iter()
+            .enumerate()
+            .map(|(i, k)| format!(" {} {} ", i + 1, name(*k)))
+            .collect()
+    };
+    let fits = |t: &Vec<String>| t.iter().map(|t| t.width() + 1).sum::<usize>() <= width as usize;
+    for name in [StatementKind::title, medium_title, short_title] {
+        let t = tier(name);
+        if fits(&t) {
+            return t;
+        }
     }
-    tabs.iter()
-        .enumerate()
-        .map(|(i, k)| format!(" {} {} ", i + 1, short_title(*k)))
-        .collect()
+    tier(tiny_title)
+}
+
+/// The shortest tab names (an 80-column bar holds all eight).
+pub fn tiny_title(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::BalanceSheet => "BS",
+        StatementKind::IncomeStatement => "IS",
+        StatementKind::CashFlow => "CF",
+        StatementKind::ComprehensiveIncome => "OCI",
+        StatementKind::NonGaap => "Non-GAAP",
+        StatementKind::IfrsIncome => "IFRS IS",
+        StatementKind::IfrsBalanceSheet => "IFRS BS",
+        StatementKind::Metrics => "Metrics",
+    }
+}
+
+/// A tab name for medium-width terminals.
+pub fn medium_title(kind: StatementKind) -> &'static str {
+    match kind {
+        StatementKind::IncomeStatement => "Income",
+        StatementKind::ComprehensiveIncome => "Compr. income",
+        StatementKind::IfrsBalanceSheet => "IFRS BS",
+        other => other.title(),
+    }
 }
 
 /// A compact tab name for narrow terminals.

@@ -69,8 +69,21 @@ pub fn initial_state(input: ExplorerInput, size: (u16, u16)) -> (state::State, O
     (s, config_error)
 }
 
+/// Whether the terminal went away (its pseudo-terminal closed without a
+/// SIGHUP reaching us): the standard streams stop being terminals. Without
+/// this the event loop would spin on a dead input forever.
+fn hung_up() -> bool {
+    use std::io::IsTerminal;
+    !std::io::stdout().is_terminal()
+}
+
 /// Runs the explorer until the user quits; the terminal is always restored.
 pub fn run(input: ExplorerInput) -> std::io::Result<()> {
+    if hung_up() {
+        return Err(std::io::Error::other(
+            "standard output is not a terminal (use `tieout show`, `check` or `export` in scripts)",
+        ));
+    }
     let stop = terminal::termination_flag();
     let mut term = terminal::setup()?;
     let _restore = terminal::RestoreOnDrop;
@@ -88,6 +101,9 @@ pub fn run(input: ExplorerInput) -> std::io::Result<()> {
             break;
         }
         if !crossterm::event::poll(Duration::from_millis(100))? {
+            if hung_up() {
+                break;
+            }
             continue;
         }
         let ev = crossterm::event::read()?;

@@ -90,9 +90,9 @@ pub struct CompareTable {
     pub rows: Vec<CompareRow>,
 }
 
-/// The column of `st` for `period`, preferring RMB and reported figures
-/// (then IFRS, then U.S. GAAP amounts in reconciliations).
-fn find_col(st: &Statement, period: &Period) -> Option<usize> {
+/// The column of `st` for `period`, preferring `currency` and reported
+/// figures (then IFRS, then U.S. GAAP amounts in reconciliations).
+fn find_col(st: &Statement, period: &Period, currency: Currency) -> Option<usize> {
     let rank = |role: ColumnRole| match role {
         ColumnRole::Reported => 0,
         ColumnRole::Ifrs => 1,
@@ -102,8 +102,10 @@ fn find_col(st: &Statement, period: &Period) -> Option<usize> {
     st.columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| &c.period == period && c.role != ColumnRole::Adjustment)
-        .min_by_key(|(_, c)| (c.currency != Currency::RMB, rank(c.role)))
+        .filter(|(_, c)| {
+            &c.period == period && c.currency == currency && c.role != ColumnRole::Adjustment
+        })
+        .min_by_key(|(_, c)| rank(c.role))
         .map(|(i, _)| i)
 }
 
@@ -115,15 +117,26 @@ fn quarter_period(kind: StatementKind, q: Quarter) -> Period {
     }
 }
 
-fn side(filings: &[Filing], f: usize, kind: StatementKind, period: Period) -> Result<Side, String> {
+fn side(
+    filings: &[Filing],
+    f: usize,
+    kind: StatementKind,
+    period: Period,
+    currency: Currency,
+) -> Result<Side, String> {
     let filing = &filings[f];
     let stmt = filing
         .statements
         .iter()
         .position(|s| s.kind == kind)
         .ok_or_else(|| format!("{} has no {}", filing.id, kind.title()))?;
-    let col = find_col(&filing.statements[stmt], &period)
-        .ok_or_else(|| format!("{} prints no {} column", filing.id, period.short()))?;
+    let col = find_col(&filing.statements[stmt], &period, currency).ok_or_else(|| {
+        format!(
+            "{} prints no {} {currency} column",
+            filing.id,
+            period.short()
+        )
+    })?;
     Ok(Side {
         filing: f,
         stmt,
@@ -135,13 +148,32 @@ fn side(filings: &[Filing], f: usize, kind: StatementKind, period: Period) -> Re
 }
 
 /// Builds the comparison of statement `kind` for `pair`, with `current` the
-/// filing shown. Errors say why the pair is not available.
+/// filing shown, in `currency` when both periods print it (RMB otherwise:
+/// both sides are always in one currency). Errors say why the pair is not
+/// available.
 pub fn build(
     filings: &[Filing],
     kind: StatementKind,
     pair: PairKind,
     current: usize,
+    currency: Currency,
 ) -> Result<CompareTable, String> {
+    match build_in(filings, kind, pair, current, currency) {
+        Err(_) if currency != Currency::RMB => {
+            build_in(filings, kind, pair, current, Currency::RMB)
+        }
+        other => other,
+    }
+}
+
+fn build_in(
+    filings: &[Filing],
+    kind: StatementKind,
+    pair: PairKind,
+    current: usize,
+    currency: Currency,
+) -> Result<CompareTable, String> {
+    let side = |f, k, p| side(filings, f, k, p, currency);
     if filings.is_empty() {
         return Err("no filings loaded".into());
     }
@@ -169,12 +201,12 @@ pub fn build(
             } else {
                 (with[pos - 1], with[pos])
             };
-            let l = side(filings, a, kind, quarter_period(kind, filings[a].quarter))?;
-            let r = side(filings, b, kind, quarter_period(kind, filings[b].quarter))?;
+            let l = side(a, kind, quarter_period(kind, filings[a].quarter))?;
+            let r = side(b, kind, quarter_period(kind, filings[b].quarter))?;
             (l, r)
         }
         PairKind::YearOverYear => {
-            let right = side(filings, current, kind, quarter_period(kind, q))?;
+            let right = side(current, kind, quarter_period(kind, q))?;
             let left_period = if kind.is_instant() {
                 // Balance sheets print the prior year end, not a year-ago quarter end.
                 let st = filings[current].statement(kind).expect("side found it");
@@ -187,7 +219,7 @@ pub fn build(
             } else {
                 q.year_ago().period()
             };
-            (side(filings, current, kind, left_period)?, right)
+            (side(current, kind, left_period)?, right)
         }
         PairKind::SixMonthsYoY => {
             if kind.is_instant() {
@@ -195,10 +227,7 @@ pub fn build(
             }
             let now = Period::months_ending(6, q.end());
             let ago = Period::months_ending(6, q.year_ago().end());
-            (
-                side(filings, current, kind, ago)?,
-                side(filings, current, kind, now)?,
-            )
+            (side(current, kind, ago)?, side(current, kind, now)?)
         }
     };
     if left.filing != right.filing {
@@ -215,7 +244,7 @@ pub fn build(
             .enumerate()
             .map(|(i, r)| CompareRow {
                 label: r.label.clone(),
-                depth: r.depth,
+                depth: crate::tui::grid::display_depth(ls, i),
                 kind: r.kind,
                 unit: r.unit,
                 scale: r.scale,
@@ -229,14 +258,15 @@ pub fn build(
         crate::compare::align(&ll, &rl)
             .into_iter()
             .map(|(l, r)| {
-                let row = match (l, r) {
-                    (Some(i), _) => &ls.rows[i],
-                    (None, Some(j)) => &rs.rows[j],
+                let (st, i) = match (l, r) {
+                    (Some(i), _) => (ls, i),
+                    (None, Some(j)) => (rs, j),
                     (None, None) => unreachable!("align yields one side at least"),
                 };
+                let row = &st.rows[i];
                 CompareRow {
                     label: row.label.clone(),
-                    depth: row.depth,
+                    depth: crate::tui::grid::display_depth(st, i),
                     kind: row.kind,
                     unit: row.unit,
                     scale: row.scale,

@@ -282,11 +282,17 @@ impl State {
 
     /// Rebuilds the comparison for the current tab and pair.
     pub fn rebuild_compare(&mut self) {
+        let currency = if self.currency == CurrencyFilter::Usd {
+            crate::model::Currency::USD
+        } else {
+            crate::model::Currency::RMB
+        };
         self.compare = Some(super::pair::build(
             &self.filings,
             self.kind(),
             self.pair,
             self.filing,
+            currency,
         ));
         self.compare_cur = ListCursor::default();
     }

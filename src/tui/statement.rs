@@ -41,6 +41,15 @@ pub fn right(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
+/// Writes `s` right-aligned in `width` columns at (x, y), styling the whole
+/// width with `style` (only the text's cells are written: cheaper than padding).
+pub fn put_right(buf: &mut Buffer, x: u16, y: u16, width: usize, s: &str, style: Style) {
+    buf.set_style(Rect::new(x, y, width as u16, 1), style);
+    let s = fit(s, width);
+    let pad = width.saturating_sub(s.width()) as u16;
+    buf.set_stringn(x + pad, y, s, width, style);
+}
+
 /// A number as shown in a column: positives keep a trailing space so
 /// digits line up with the ")" of negatives.
 pub fn numeric(s: &str) -> String {
@@ -196,7 +205,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             if selected && state.left + vi == state.col {
                 style = style.patch(theme.selected_cell);
             }
-            buf.set_stringn(x, y, right(&text, w), w, style);
+            put_right(buf, x, y, w, &text, style);
             x += w as u16 + 1;
         }
     }

@@ -130,6 +130,9 @@ pub fn update(state: &mut State, action: Action) {
             state.currency = state.currency.next();
             state.refilter();
             columns_follow(state);
+            if state.pane == Pane::Compare {
+                state.rebuild_compare();
+            }
         }
         Action::CycleUnit => {
             state.unit = state.unit.next();

@@ -67,6 +67,17 @@ struct Sentence<'a> {
     including: bool,
 }
 
+/// A fact about to be recorded.
+struct Draft<'a> {
+    subject: &'a str,
+    base_subject: &'a str,
+    quantity: Quantity,
+    period: FactPeriod,
+    span: (usize, usize),
+    principal: bool,
+    parent: Option<usize>,
+}
+
 struct State {
     role: Role,
     last_value: Option<usize>,
@@ -236,14 +247,15 @@ impl Reader {
             if let Some(period) = period {
                 let idx = self.push(
                     s,
-                    f,
-                    &value.fact.subject,
-                    &value.base_subject,
-                    base,
-                    period,
-                    (f.start, f.end),
-                    false,
-                    None,
+                    Draft {
+                        subject: &value.fact.subject,
+                        base_subject: &value.base_subject,
+                        quantity: base,
+                        period,
+                        span: (f.start, f.end),
+                        principal: false,
+                        parent: None,
+                    },
                 );
                 st.last_fact = Some(idx);
             }
@@ -257,14 +269,15 @@ impl Reader {
                 t.unit = quantity::unit_for(q, &prev.fact.subject, post);
                 let idx = self.push(
                     s,
-                    f,
-                    &prev.fact.subject,
-                    &prev.base_subject,
-                    t,
-                    prev.fact.period,
-                    (f.start, f.end),
-                    false,
-                    None,
+                    Draft {
+                        subject: &prev.fact.subject,
+                        base_subject: &prev.base_subject,
+                        quantity: t,
+                        period: prev.fact.period,
+                        span: (f.start, f.end),
+                        principal: false,
+                        parent: None,
+                    },
                 );
                 st.last_fact = Some(idx);
                 return Role::Translation;
@@ -286,14 +299,15 @@ impl Reader {
             v.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
-                f,
-                &full,
-                &subj,
-                v,
-                period,
-                (pre_start + off, f.end),
-                true,
-                None,
+                Draft {
+                    subject: &full,
+                    base_subject: &subj,
+                    quantity: v,
+                    period,
+                    span: (pre_start + off, f.end),
+                    principal: true,
+                    parent: None,
+                },
             );
             st.last_value = Some(idx);
             st.last_fact = Some(idx);
@@ -319,14 +333,15 @@ impl Reader {
                 c.unit = quantity::unit_for(q, &value.fact.subject, post);
                 let idx = self.push(
                     s,
-                    f,
-                    &value.fact.subject,
-                    &value.base_subject,
-                    c,
-                    period,
-                    (f.start, f.end),
-                    false,
-                    None,
+                    Draft {
+                        subject: &value.fact.subject,
+                        base_subject: &value.base_subject,
+                        quantity: c,
+                        period,
+                        span: (f.start, f.end),
+                        principal: false,
+                        parent: None,
+                    },
                 );
                 st.last_fact = Some(idx);
             }
@@ -357,14 +372,15 @@ impl Reader {
             let span_end = f.end + post.find(',').unwrap_or(post.len());
             let idx = self.push(
                 s,
-                f,
-                &full,
-                &base,
-                v,
-                period,
-                (f.start, span_end),
-                true,
-                parent,
+                Draft {
+                    subject: &full,
+                    base_subject: &base,
+                    quantity: v,
+                    period,
+                    span: (f.start, span_end),
+                    principal: true,
+                    parent,
+                },
             );
             st.last_value = Some(idx);
             st.last_fact = Some(idx);
@@ -387,14 +403,15 @@ impl Reader {
             v.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
-                f,
-                &full,
-                &noun,
-                v,
-                period,
-                (f.start, f.end + len),
-                true,
-                None,
+                Draft {
+                    subject: &full,
+                    base_subject: &noun,
+                    quantity: v,
+                    period,
+                    span: (f.start, f.end + len),
+                    principal: true,
+                    parent: None,
+                },
             );
             st.last_value = Some(idx);
             st.last_fact = Some(idx);
@@ -411,14 +428,15 @@ impl Reader {
             c.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
-                f,
-                &full,
-                &prev.base_subject,
-                c,
-                prev.fact.period,
-                (f.start, f.end),
-                true,
-                prev.parent,
+                Draft {
+                    subject: &full,
+                    base_subject: &prev.base_subject,
+                    quantity: c,
+                    period: prev.fact.period,
+                    span: (f.start, f.end),
+                    principal: true,
+                    parent: prev.parent,
+                },
             );
             st.last_value = Some(idx);
             st.last_fact = Some(idx);
@@ -449,34 +467,22 @@ impl Reader {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        s: &Sentence,
-        _f: &Found,
-        subject: &str,
-        base_subject: &str,
-        quantity: Quantity,
-        period: FactPeriod,
-        span: (usize, usize),
-        principal: bool,
-        parent: Option<usize>,
-    ) -> usize {
+    fn push(&mut self, s: &Sentence, d: Draft) -> usize {
         let idx = self.facts.len();
         self.facts.push(Located {
             fact: NarrativeFact {
-                subject: subject.to_string(),
+                subject: d.subject.to_string(),
                 row: None,
-                quantity,
-                period,
+                quantity: d.quantity,
+                period: d.period,
                 line: s.line.line,
             },
-            span,
-            principal,
-            base_subject: base_subject.to_string(),
-            parent,
+            span: d.span,
+            principal: d.principal,
+            base_subject: d.base_subject.to_string(),
+            parent: d.parent,
         });
-        if principal && !s.footnote_def {
+        if d.principal && !s.footnote_def {
             self.last_principal = Some(idx);
         }
         idx
