@@ -429,10 +429,18 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         // The same row printed twice in a row: merge.
+        // Labels must agree letter for letter and digit for digit, and the
+        // two lines must not print different values in the same column;
+        // otherwise they are two rows.
         if let Some(r) = this_prev
             && letters(&rows[r].label) == letters(&label)
+            && digits(&rows[r].label) == digits(&label)
             && rows[r].has_values()
             && has_values
+            && rows[r].cells.iter().zip(&cells).all(|(a, b)| match (a, b) {
+                (Some(a), Some(b)) => a.amount == b.amount,
+                _ => true,
+            })
         {
             let row = &mut rows[r];
             for (slot, c) in row.cells.iter_mut().zip(cells) {
@@ -570,4 +578,9 @@ mod tests {
         assert_eq!(fixed.as_deref(), Some("TOTAL QIFU TECHNOLOGY INC EQUITY"));
         assert_eq!(repair_label("Goodwill", false, None, &k), None);
     }
+}
+
+/// The digits of a label, in order ("Counterparty 10" gives "10").
+fn digits(label: &str) -> String {
+    label.chars().filter(char::is_ascii_digit).collect()
 }
