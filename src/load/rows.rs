@@ -552,6 +552,11 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
     }
 }
 
+/// The digits of a label, in order ("Counterparty 10" gives "10").
+fn digits(label: &str) -> String {
+    label.chars().filter(char::is_ascii_digit).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,9 +583,4 @@ mod tests {
         assert_eq!(fixed.as_deref(), Some("TOTAL QIFU TECHNOLOGY INC EQUITY"));
         assert_eq!(repair_label("Goodwill", false, None, &k), None);
     }
-}
-
-/// The digits of a label, in order ("Counterparty 10" gives "10").
-fn digits(label: &str) -> String {
-    label.chars().filter(char::is_ascii_digit).collect()
 }
