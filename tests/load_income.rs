@@ -133,6 +133,29 @@ fn q1_comprehensive_income() {
         row_n(s, "Other comprehensive income, net of tax of nil:", 0).kind,
         RowKind::Header
     );
+    // The heading's section closes at "Total comprehensive income".
+    let oci = Some("Other comprehensive income, net of tax of nil");
+    assert_eq!(
+        row_n(s, "Foreign currency translation adjustment", 0)
+            .section
+            .as_deref(),
+        oci
+    );
+    assert_eq!(
+        row_n(s, "Other comprehensive (loss) income", 0)
+            .section
+            .as_deref(),
+        oci
+    );
+    for label in [
+        "Total comprehensive income",
+        "Comprehensive loss attributable to noncontrolling interests",
+        "Comprehensive income attributable to ordinary shareholders",
+    ] {
+        assert_eq!(row_n(s, label, 0).section, None, "{label}");
+    }
+    let total = row_n(s, "Total comprehensive income", 0);
+    assert_cell(total.cell(2), "160956", 336);
 }
 
 #[test]

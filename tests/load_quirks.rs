@@ -525,7 +525,8 @@ fn q2_heading_values_belong_to_the_row_below() {
         .position(|c| c.period == at(2024, 6, 30) && c.header == "Financial guarantee, net of tax")
         .unwrap();
     let r = row_n(s, "Contract liabilities", 0);
-    assert_eq!(r.line, 584);
+    // One row for both periods: line 536 printed "Contract liability".
+    assert_eq!(r.line, 536);
     assert_cell(r.cell(jun_adj), "380232", 583);
     assert_cell(r.cell(jun_adj + 1), "380232", 583);
     assert!(
@@ -549,4 +550,33 @@ fn q2_heading_values_belong_to_the_row_below() {
     let due = row_n(s, "Amounts due from related parties", 1);
     assert!(due.cell(jun_adj).is_none());
     assert_cell(due.cell(jun_adj + 1), "396", 577);
+}
+
+#[test]
+fn q2_contract_liability_variant_aligned_as_one_row() {
+    let f = q2();
+    let s = st(f, IfrsBalanceSheet);
+    let rows: Vec<_> = s
+        .rows
+        .iter()
+        .filter(|r| r.label.starts_with("Contract liabilit"))
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let r = rows[0];
+    assert_eq!(r.label, "Contract liabilities");
+    assert_eq!(
+        r.origin,
+        LabelOrigin::Repaired {
+            printed: "Contract liability".into()
+        }
+    );
+    let dec = s
+        .column_index(&at(2023, 12, 31), RMB, ColumnRole::Ifrs)
+        .unwrap();
+    let jun = s
+        .column_index(&at(2024, 6, 30), RMB, ColumnRole::Ifrs)
+        .unwrap();
+    assert_cell(r.cell(dec), "388181", 536);
+    assert_cell(r.cell(jun), "380232", 583);
+    repair(f, RepairKind::RepairedLabel, 536);
 }

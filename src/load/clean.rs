@@ -1,6 +1,7 @@
 //! Label cleaning: Markdown and HTML markup, footnote marks, stray spaces.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// `<sup>…</sup>` elements (footnote marks) with their content.
@@ -23,12 +24,33 @@ pub fn is_bold(raw: &str) -> bool {
 /// Cleans a printed label: markup, footnote marks, heading marks, escapes and
 /// stray spaces removed.
 pub fn label(raw: &str) -> String {
-    let mut s = SUP.replace_all(raw, "").into_owned();
-    s = TAG.replace_all(&s, "").into_owned();
-    s = STAR_NOTE.replace_all(&s, "").into_owned();
-    s = s.replace("**", "").replace("\\$", "$").replace("\\*", "*");
+    // Each pass runs only when its markup can be present (labels are
+    // cleaned once per table line: no regex or copy on plain text).
+    let mut s = Cow::Borrowed(raw);
+    if s.contains('<') {
+        s = Cow::Owned(SUP.replace_all(&s, "").into_owned());
+        s = Cow::Owned(TAG.replace_all(&s, "").into_owned());
+    }
+    if s.contains('*') {
+        s = Cow::Owned(STAR_NOTE.replace_all(&s, "").into_owned());
+    }
+    if s.contains(['*', '\\']) {
+        s = Cow::Owned(s.replace("**", "").replace("\\$", "$").replace("\\*", "*"));
+    }
     let t = s.trim().trim_start_matches('#').trim();
-    SPACES.replace_all(t, " ").into_owned()
+    let plain_spaces = {
+        let mut prev_space = false;
+        t.chars().all(|c| {
+            let ok = c == ' ' && !prev_space || !c.is_whitespace();
+            prev_space = c.is_whitespace();
+            ok
+        })
+    };
+    if plain_spaces {
+        t.to_string()
+    } else {
+        SPACES.replace_all(t, " ").into_owned()
+    }
 }
 
 /// Letters and digits only, lowercased: the form labels are compared in.

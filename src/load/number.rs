@@ -4,6 +4,7 @@
 use crate::model::Amount;
 use regex::Regex;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -30,17 +31,26 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Removes markup that may wrap a value (`<b>`, `**`).
 pub fn strip_value_markup(s: &str) -> String {
+    strip_markup_cow(s).into_owned()
+}
+
+/// [`strip_value_markup`] without allocating when there is no markup
+/// (the common case, so reading a cell costs no allocation).
+fn strip_markup_cow(s: &str) -> Cow<'_, str> {
+    if !s.contains(['<', '*', '\\']) {
+        return Cow::Borrowed(s.trim());
+    }
     let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
     if out.contains("\\$") {
         out = out.replace("\\$", "$");
     }
-    out.trim().to_string()
+    Cow::Owned(out.trim().to_string())
 }
 
 /// Reads one token (no inner spaces) of a table cell.
 pub fn parse_token(raw: &str) -> Token {
-    let s = strip_value_markup(raw);
-    let s = s.as_str();
+    let s = strip_markup_cow(raw);
+    let s = s.as_ref();
     if s.is_empty() {
         return Token::Text;
     }

@@ -65,10 +65,11 @@ impl Known {
 
     /// The spelling of a label known from this filing or the vocabulary.
     pub fn spelling(&self, label: &str) -> Option<String> {
+        let l = letters(label);
         self.labels
-            .get(&letters(label))
+            .get(&l)
             .cloned()
-            .or_else(|| Vocab::get().known(label).map(str::to_string))
+            .or_else(|| Vocab::get().known_letters(&l).map(str::to_string))
     }
 }
 
@@ -194,8 +195,13 @@ fn is_percent_cell(c: &Option<Cell>) -> bool {
 
 /// Repairs a garbled label against the vocabulary and this filing's labels.
 fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) -> Option<String> {
-    if label.len() > 400 || known.spelling(label).is_some() {
-        return known.spelling(label).filter(|s| broken && s != label);
+    let spelled = if label.len() > 400 {
+        None
+    } else {
+        known.spelling(label)
+    };
+    if label.len() > 400 || spelled.is_some() {
+        return spelled.filter(|s| broken && s != label);
     }
     let vocab = Vocab::get();
     // A garbled copy of the previous label run into this one.
@@ -323,6 +329,25 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 },
             };
             label = fixed;
+        }
+        // Declared variant spellings read as the standard label.
+        if let Some(standard) = Vocab::get().variant_of(&label)
+            && standard != label
+        {
+            ctx.repair(
+                RepairKind::RepairedLabel,
+                Some(standard),
+                format!(
+                    "\"{label}\" read as its declared variant \"{standard}\" so the statement's tables align on one row"
+                ),
+                lines.clone(),
+            );
+            if matches!(origin, LabelOrigin::Printed) {
+                origin = LabelOrigin::Repaired {
+                    printed: label.clone(),
+                };
+            }
+            label = standard.to_string();
         }
         let (mut cells, unreadable) = cells_of(vals_line, width, ctx);
         // Percentage rows: values without % are strays.

@@ -43,6 +43,16 @@ pub fn sections(rows: &[RawRow]) -> Vec<(Option<String>, u8)> {
                 out.push((Some(stack[j].0.clone()), j as u8));
                 stack.truncate(j);
             }
+            // A "Total …" whose components are declared (not the section's
+            // items, e.g. "Total comprehensive income" after "Other
+            // comprehensive income, net of tax of nil:") closes the open
+            // heading's section and stands outside it.
+            None if l.starts_with("total") && Vocab::get().rollup(&name).is_some() => {
+                if stack.last().is_some_and(|(_, caps)| !caps) {
+                    stack.pop();
+                }
+                out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8));
+            }
             None => out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8)),
         }
     }

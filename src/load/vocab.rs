@@ -30,6 +30,8 @@ struct File {
     columns: Vec<String>,
     spanning: Vec<String>,
     rollup: Vec<Rollup>,
+    #[serde(default)]
+    variants: HashMap<String, String>,
 }
 
 /// The loaded vocabulary, indexed by the letters of each label.
@@ -52,6 +54,8 @@ pub struct Vocab {
     spanning: Vec<String>,
     /// Explicit roll-ups, keyed by the total's letters form.
     rollups: HashMap<String, Vec<String>>,
+    /// Declared variant spellings (letters form) to the standard spelling.
+    variants: HashMap<String, String>,
 }
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -97,6 +101,11 @@ impl Vocab {
                     )
                 })
                 .collect(),
+            variants: f
+                .variants
+                .into_iter()
+                .map(|(v, standard)| (letters(&v), standard))
+                .collect(),
         }
     }
 
@@ -128,6 +137,12 @@ impl Vocab {
     /// Whether `label` is a declared total.
     pub fn is_total(&self, label: &str) -> bool {
         self.totals.contains_key(&letters(label))
+    }
+
+    /// The standard spelling of a declared label variant
+    /// ("Contract liability" → "Contract liabilities").
+    pub fn variant_of(&self, label: &str) -> Option<&str> {
+        self.variants.get(&letters(label)).map(String::as_str)
     }
 
     /// The components (letters forms) of an explicitly declared roll-up.
