@@ -9,8 +9,8 @@ use crate::model::{
 };
 use rust_decimal::Decimal;
 
-/// Row keys by (label, section), shared by the filings of one run.
-pub(crate) type KeyCache = std::collections::HashMap<(String, Option<String>), String>;
+/// Row keys by (company phrase, label, section), shared by the filings of one run.
+pub(crate) type KeyCache = std::collections::HashMap<(String, String, Option<String>), String>;
 
 /// A filing with each row's canonical key and each row's components.
 pub(crate) struct Indexed<'a> {
@@ -24,12 +24,16 @@ pub(crate) struct Indexed<'a> {
     pub children: Vec<Vec<Vec<usize>>>,
     /// Per statement, per row: the id fragment (see [`row_slugs`]).
     pub slugs: Vec<Vec<String>>,
+    /// The filing's company name as label lookups expect it
+    /// (see [`super::rules::company_phrase`]).
+    pub company: String,
 }
 
 impl<'a> Indexed<'a> {
     /// Indexes `filing`, reusing the row keys already computed for labels
     /// seen in other filings.
     pub fn with_cache(set: &'a RuleSet, filing: &'a Filing, cache: &mut KeyCache) -> Self {
+        let company = super::rules::company_phrase(&filing.company);
         let mut keys = Vec::with_capacity(filing.statements.len());
         let mut children = Vec::with_capacity(filing.statements.len());
         for st in &filing.statements {
@@ -37,10 +41,12 @@ impl<'a> Indexed<'a> {
                 st.rows
                     .iter()
                     .map(|r| {
-                        let k = (r.label.clone(), r.section.clone());
+                        let k = (company.clone(), r.label.clone(), r.section.clone());
                         cache
                             .entry(k)
-                            .or_insert_with(|| set.labels.key(&r.label, r.section.as_deref()))
+                            .or_insert_with(|| {
+                                set.labels.key_in(&r.label, r.section.as_deref(), &company)
+                            })
                             .clone()
                     })
                     .collect(),
@@ -64,6 +70,7 @@ impl<'a> Indexed<'a> {
             keys,
             children,
             slugs,
+            company,
         }
     }
 
