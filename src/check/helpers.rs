@@ -2,7 +2,7 @@
 //! links, cells as intervals in absolute units, and result drafting.
 
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
 use super::rules::{RuleSet, Term, normalize};
 use crate::model::{
     Cell, Column, ColumnRole, Filing, Period, Row, RowKind, Statement, StatementKind,
@@ -310,12 +310,12 @@ pub(crate) fn contributor(
     let r = &st.rows[row];
     let cell = r.cell(col);
     Contributor {
-        filing: filing.id.clone(),
+        filing: shared(&filing.id),
         statement: Some(st.kind),
-        label: r.label.clone(),
-        column: st.columns.get(col).map(column_name),
-        value: cell.map_or_else(|| "(blank)".to_string(), |c| c.raw.clone()),
-        weight: weight.to_string(),
+        label: shared(&r.label),
+        column: st.columns.get(col).map(|c| shared(&column_name(c))),
+        value: shared(cell.map_or("(blank)", |c| c.raw.as_str())),
+        weight: shared(weight),
         line: cell.map_or(r.line, |c| c.line),
     }
 }

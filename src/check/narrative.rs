@@ -7,7 +7,7 @@
 use super::helpers::slug;
 use super::helpers::{Indexed, column_name, contributor, pow10, units};
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
 use super::rules::{factor, normalize};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
@@ -291,12 +291,12 @@ fn quantity_contributor(
     weight: &str,
 ) -> Contributor {
     Contributor {
-        filing: filing.id.clone(),
+        filing: shared(&filing.id),
         statement: None,
-        label: label.to_string(),
+        label: shared(label),
         column: None,
-        value: q.raw.clone(),
-        weight: weight.to_string(),
+        value: shared(&q.raw),
+        weight: shared(weight),
         line,
     }
 }
