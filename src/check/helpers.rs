@@ -27,6 +27,8 @@ pub(crate) struct Indexed<'a> {
     /// The filing's company name as label lookups expect it
     /// (see [`super::rules::company_phrase`]).
     pub company: String,
+    /// Per statement, per row: the normalised label (see [`normalize`]).
+    pub norm: Vec<Vec<String>>,
 }
 
 impl<'a> Indexed<'a> {
@@ -64,6 +66,11 @@ impl<'a> Indexed<'a> {
             children.push(kids);
         }
         let slugs = filing.statements.iter().map(row_slugs).collect();
+        let norm = filing
+            .statements
+            .iter()
+            .map(|st| st.rows.iter().map(|r| normalize(&r.label)).collect())
+            .collect();
         Indexed {
             filing,
             set,
@@ -71,6 +78,7 @@ impl<'a> Indexed<'a> {
             children,
             slugs,
             company,
+            norm,
         }
     }
 
@@ -331,14 +339,7 @@ pub(crate) fn cell_subject(ix: &Indexed<'_>, si: usize, row: usize, col: usize) 
     let st = &ix.filing.statements[si];
     let r = &st.rows[row];
     let label = match &r.section {
-        Some(s)
-            if ix
-                .set
-                .rules
-                .qualify_with_section
-                .iter()
-                .any(|q| normalize(q) == normalize(&r.label)) =>
-        {
+        Some(s) if ix.set.labels.qualifies(&ix.norm[si][row]) => {
             format!("{s} — {}", r.label)
         }
         _ => r.label.clone(),

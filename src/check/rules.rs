@@ -317,6 +317,12 @@ impl Labels {
         l
     }
 
+    /// Whether a normalised label is generic, read with its section
+    /// (`qualify_with_section`).
+    pub fn qualifies(&self, normalized: &str) -> bool {
+        self.qualify.iter().any(|q| q == normalized)
+    }
+
     /// The canonical key of a row: its variant key, else its normalised
     /// label (qualified by the section for generic labels).
     pub fn key(&self, label: &str, section: Option<&str>) -> String {
