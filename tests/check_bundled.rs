@@ -106,7 +106,7 @@ fn clean_bundle_fails_only_where_the_documents_do() {
     assert!(
         roll.contributors
             .iter()
-            .any(|k| k.value == "4,160,063" && k.line == 301)
+            .any(|k| &*k.value == "4,160,063" && k.line == 301)
     );
     let oci = report
         .checks
@@ -224,7 +224,7 @@ fn seeded_narrative_error() {
     assert_eq!(f.line, Some(95));
     assert_eq!(f.actual.as_deref(), Some("RMB4,135.2 million"));
     // Checked against the Q1 filing's statement of operations, line 277.
-    assert_eq!(f.contributors[0].filing, Q1);
+    assert_eq!(&*f.contributors[0].filing, Q1);
     assert_eq!(f.contributors[0].line, 277);
 }
 

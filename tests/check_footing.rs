@@ -25,7 +25,7 @@ fn printed_totals_foot_in_every_column() {
     assert_eq!(tca.actual.as_deref(), Some("41,816,332"));
     assert_eq!(tca.expected.as_deref(), Some("[41816327, 41816337]"));
     assert_eq!(tca.contributors.len(), 10);
-    assert_eq!(tca.contributors[0].label, "Cash and cash equivalents");
+    assert_eq!(&*tca.contributors[0].label, "Cash and cash equivalents");
     assert_eq!(tca.contributors[0].line, 213);
 }
 
@@ -58,7 +58,7 @@ fn a_slipped_subtotal_fails_naming_row_column_and_line() {
         let uses_it = c.column_index == Some(1)
             || c.contributors
                 .iter()
-                .any(|k| k.value == "41,816,532" && k.line == 224);
+                .any(|k| &*k.value == "41,816,532" && k.line == 224);
         assert!(uses_it, "{}", c.id);
     }
 }
@@ -75,6 +75,8 @@ fn a_slipped_component_fails_the_total_it_feeds() {
     assert!(
         f.contributors
             .iter()
-            .any(|k| k.label == "Deferred tax assets" && k.value == "1,067,788" && k.line == 234)
+            .any(|k| &*k.label == "Deferred tax assets"
+                && &*k.value == "1,067,788"
+                && k.line == 234)
     );
 }

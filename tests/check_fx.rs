@@ -22,7 +22,7 @@ fn leaf_items_translate_at_the_stated_rate() {
         .find(|c| c.id == "fx/qfin-2024q1-press-release/balance-sheet/goodwill/2")
         .unwrap();
     assert_eq!(g.line, Some(233));
-    assert_eq!(g.contributors[0].weight, "1/7.2203");
+    assert_eq!(&*g.contributors[0].weight, "1/7.2203");
     // Per-share amounts translate; per-ADS amounts are 2 × per share (a ratio), not translations.
     assert!(
         fx.iter()

@@ -137,7 +137,7 @@ fn stated_figures_match_their_cells_including_the_prior_quarter_in_the_other_fil
         .iter()
         .find(|c| c.actual.as_deref() == Some("RMB4,153.2 million"))
         .unwrap();
-    assert_eq!(prior.contributors[0].filing, "qfin-2024q1-press-release");
+    assert_eq!(&*prior.contributors[0].filing, "qfin-2024q1-press-release");
     assert_eq!(prior.contributors[0].line, 277);
     let ads = n.iter().find(|c| c.line == Some(156)).unwrap();
     assert!(ads.message.contains("÷ 2"), "{}", ads.message);

@@ -20,7 +20,7 @@ fn quarters_roll_up_to_six_months_across_filings() {
     let rev = get("period/qfin-2024q2-6k/income-statement/total-net-revenue/4/roll-up");
     assert_eq!(rev.status, Status::Pass);
     assert_eq!(rev.line, Some(301));
-    assert_eq!(rev.contributors[0].filing, "qfin-2024q1-press-release");
+    assert_eq!(&*rev.contributors[0].filing, "qfin-2024q1-press-release");
     assert_eq!(rev.contributors[0].line, 277);
     // The December 31, 2023 balance sheet agrees cell by cell.
     assert_eq!(
@@ -85,5 +85,5 @@ fn a_slipped_beginning_cash_breaks_the_chain() {
         .expect("period failure");
     assert!(f.id.ends_with("/1/begin-after-end"), "{}", f.id);
     assert_eq!(f.line, Some(344));
-    assert_eq!(f.contributors[0].filing, "qfin-2024q1-press-release");
+    assert_eq!(&*f.contributors[0].filing, "qfin-2024q1-press-release");
 }

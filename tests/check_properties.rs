@@ -129,7 +129,7 @@ proptest! {
         let x = fails[0];
         prop_assert_eq!(x.column_index, Some(c));
         let names_it = x.row_index == Some(row)
-            || x.contributors.iter().any(|k| k.label == format!("Component {row}") && k.line == line);
+            || x.contributors.iter().any(|k| *k.label == *format!("Component {row}") && k.line == line);
         prop_assert!(names_it, "{:?}", x);
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut
             let weights: Vec<Decimal> = kids
                 .iter()
                 .map(|&k| {
-                    let n = normalize(&st.rows[k].label);
+                    let n = &ix.norm[si][k];
                     let first = n.split(' ').next().unwrap_or("");
                     if prefixes.iter().any(|p| p == first) {
                         Decimal::NEGATIVE_ONE

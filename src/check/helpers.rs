@@ -2,15 +2,15 @@
 //! links, cells as intervals in absolute units, and result drafting.
 
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
 use super::rules::{RuleSet, Term, normalize};
 use crate::model::{
     Cell, Column, ColumnRole, Filing, Period, Row, RowKind, Statement, StatementKind,
 };
 use rust_decimal::Decimal;
 
-/// Row keys by (label, section), shared by the filings of one run.
-pub(crate) type KeyCache = std::collections::HashMap<(String, Option<String>), String>;
+/// Row keys by (company phrase, label, section), shared by the filings of one run.
+pub(crate) type KeyCache = std::collections::HashMap<(String, String, Option<String>), String>;
 
 /// A filing with each row's canonical key and each row's components.
 pub(crate) struct Indexed<'a> {
@@ -24,12 +24,18 @@ pub(crate) struct Indexed<'a> {
     pub children: Vec<Vec<Vec<usize>>>,
     /// Per statement, per row: the id fragment (see [`row_slugs`]).
     pub slugs: Vec<Vec<String>>,
+    /// The filing's company name as label lookups expect it
+    /// (see [`super::rules::company_phrase`]).
+    pub company: String,
+    /// Per statement, per row: the normalised label (see [`normalize`]).
+    pub norm: Vec<Vec<String>>,
 }
 
 impl<'a> Indexed<'a> {
     /// Indexes `filing`, reusing the row keys already computed for labels
     /// seen in other filings.
     pub fn with_cache(set: &'a RuleSet, filing: &'a Filing, cache: &mut KeyCache) -> Self {
+        let company = super::rules::company_phrase(&filing.company);
         let mut keys = Vec::with_capacity(filing.statements.len());
         let mut children = Vec::with_capacity(filing.statements.len());
         for st in &filing.statements {
@@ -37,10 +43,12 @@ impl<'a> Indexed<'a> {
                 st.rows
                     .iter()
                     .map(|r| {
-                        let k = (r.label.clone(), r.section.clone());
+                        let k = (company.clone(), r.label.clone(), r.section.clone());
                         cache
                             .entry(k)
-                            .or_insert_with(|| set.labels.key(&r.label, r.section.as_deref()))
+                            .or_insert_with(|| {
+                                set.labels.key_in(&r.label, r.section.as_deref(), &company)
+                            })
                             .clone()
                     })
                     .collect(),
@@ -58,12 +66,19 @@ impl<'a> Indexed<'a> {
             children.push(kids);
         }
         let slugs = filing.statements.iter().map(row_slugs).collect();
+        let norm = filing
+            .statements
+            .iter()
+            .map(|st| st.rows.iter().map(|r| normalize(&r.label)).collect())
+            .collect();
         Indexed {
             filing,
             set,
             keys,
             children,
             slugs,
+            company,
+            norm,
         }
     }
 
@@ -303,12 +318,12 @@ pub(crate) fn contributor(
     let r = &st.rows[row];
     let cell = r.cell(col);
     Contributor {
-        filing: filing.id.clone(),
+        filing: shared(&filing.id),
         statement: Some(st.kind),
-        label: r.label.clone(),
-        column: st.columns.get(col).map(column_name),
-        value: cell.map_or_else(|| "(blank)".to_string(), |c| c.raw.clone()),
-        weight: weight.to_string(),
+        label: shared(&r.label),
+        column: st.columns.get(col).map(|c| shared(&column_name(c))),
+        value: shared(cell.map_or("(blank)", |c| c.raw.as_str())),
+        weight: shared(weight),
         line: cell.map_or(r.line, |c| c.line),
     }
 }
@@ -324,14 +339,7 @@ pub(crate) fn cell_subject(ix: &Indexed<'_>, si: usize, row: usize, col: usize) 
     let st = &ix.filing.statements[si];
     let r = &st.rows[row];
     let label = match &r.section {
-        Some(s)
-            if ix
-                .set
-                .rules
-                .qualify_with_section
-                .iter()
-                .any(|q| normalize(q) == normalize(&r.label)) =>
-        {
+        Some(s) if ix.set.labels.qualifies(&ix.norm[si][row]) => {
             format!("{s} — {}", r.label)
         }
         _ => r.label.clone(),

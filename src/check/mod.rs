@@ -64,6 +64,7 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
         narrative::run(g, &mut checks);
     }
     unique_ids(&mut checks);
+    result::forget_shared();
     Report { checks }
 }
 

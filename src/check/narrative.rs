@@ -7,7 +7,7 @@
 use super::helpers::slug;
 use super::helpers::{Indexed, column_name, contributor, pow10, units};
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
 use super::rules::{factor, normalize};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
@@ -130,7 +130,13 @@ fn locate(
     let own_row = own_si.and_then(|si| {
         rr.row
             .filter(|&r| r < own.filing.statements[si].rows.len())
-            .or_else(|| own.find(si, &own.set.labels.key(&rr.label, None), None))
+            .or_else(|| {
+                own.find(
+                    si,
+                    &own.set.labels.key_in(&rr.label, None, &own.company),
+                    None,
+                )
+            })
     });
     // The metrics statement is built from the text itself: only another
     // filing's metrics can confirm a metric.
@@ -154,7 +160,11 @@ fn locate(
         } else {
             match (own_si, own_row) {
                 (Some(osi), Some(orow)) => ix.match_row(si, own, osi, orow),
-                _ => ix.find(si, &ix.set.labels.key(&rr.label, None), None),
+                _ => ix.find(
+                    si,
+                    &ix.set.labels.key_in(&rr.label, None, &ix.company),
+                    None,
+                ),
             }
         };
         let Some(row) = row else { continue };
@@ -281,12 +291,12 @@ fn quantity_contributor(
     weight: &str,
 ) -> Contributor {
     Contributor {
-        filing: filing.id.clone(),
+        filing: shared(&filing.id),
         statement: None,
-        label: label.to_string(),
+        label: shared(label),
         column: None,
-        value: q.raw.clone(),
-        weight: weight.to_string(),
+        value: shared(&q.raw),
+        weight: shared(weight),
         line,
     }
 }
@@ -380,9 +390,13 @@ fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
             for rr in &claim.part_rows {
                 let period = fact_period(filing, FactPeriod::Current, rr.statement.is_instant());
                 let found = ix.stmt(rr.statement).and_then(|si| {
-                    let row = rr
-                        .row
-                        .or_else(|| ix.find(si, &ix.set.labels.key(&rr.label, None), None))?;
+                    let row = rr.row.or_else(|| {
+                        ix.find(
+                            si,
+                            &ix.set.labels.key_in(&rr.label, None, &ix.company),
+                            None,
+                        )
+                    })?;
                     let st = &filing.statements[si];
                     let ci = st.column_index(&period, currency, ColumnRole::Reported)?;
                     let cell = st.rows.get(row)?.cell(ci)?;

@@ -3,6 +3,7 @@
 use crate::model::StatementKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use strum::Display;
 
 /// The family a check belongs to.
@@ -45,23 +46,48 @@ pub enum Status {
     Skip,
 }
 
-/// A cell that went into a check.
+/// A cell that went into a check. Its texts are shared (`Arc<str>`): a run
+/// yields hundreds of thousands of contributors naming the same filings,
+/// labels, columns and cells.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contributor {
     /// Filing id.
-    pub filing: String,
+    pub filing: Arc<str>,
     /// Statement, if the value is a table cell.
     pub statement: Option<StatementKind>,
     /// Row label (or narrative subject).
-    pub label: String,
+    pub label: Arc<str>,
     /// Column header, if a table cell.
-    pub column: Option<String>,
+    pub column: Option<Arc<str>>,
     /// The value as printed.
-    pub value: String,
+    pub value: Arc<str>,
     /// The weight it enters with (1, -1, or a factor such as 2 or 1/rate), as text.
-    pub weight: String,
+    pub weight: Arc<str>,
     /// Source line (1-based).
     pub line: usize,
+}
+
+thread_local! {
+    static SHARED: std::cell::RefCell<std::collections::HashSet<Arc<str>>> =
+        std::cell::RefCell::default();
+}
+
+/// The shared copy of `s` for contributors of the current run.
+pub(crate) fn shared(s: &str) -> Arc<str> {
+    SHARED.with(|set| {
+        let mut set = set.borrow_mut();
+        if let Some(a) = set.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        set.insert(a.clone());
+        a
+    })
+}
+
+/// Forgets the shared strings (results keep their own references).
+pub(crate) fn forget_shared() {
+    SHARED.with(|set| set.borrow_mut().clear());
 }
 
 /// One check's result. Field names match the JSON output of `tieout check`.

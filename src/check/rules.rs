@@ -259,6 +259,32 @@ pub fn normalize(label: &str) -> String {
     out
 }
 
+/// The normalised company name without its legal suffix ("Qifu Technology,
+/// Inc." gives "qifu technology"), as [`Labels::key_in`] expects it.
+pub fn company_phrase(company: &str) -> String {
+    let n = normalize(company);
+    let mut words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1
+        && matches!(
+            *words.last().unwrap_or(&""),
+            "inc" | "ltd" | "limited" | "corp" | "corporation" | "co" | "plc" | "llc"
+        )
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// `normalized` with each whole-word occurrence of `company` replaced by
+/// the word "company".
+fn generic(normalized: &str, company: &str) -> String {
+    if company.is_empty() || !normalized.contains(company) {
+        return normalized.to_string();
+    }
+    let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
+    padded.trim().to_string()
+}
+
 /// Label variants compiled for lookup.
 #[derive(Clone, Debug, Default)]
 pub struct Labels {
@@ -291,14 +317,27 @@ impl Labels {
         l
     }
 
+    /// Whether a normalised label is generic, read with its section
+    /// (`qualify_with_section`).
+    pub fn qualifies(&self, normalized: &str) -> bool {
+        self.qualify.iter().any(|q| q == normalized)
+    }
+
     /// The canonical key of a row: its variant key, else its normalised
     /// label (qualified by the section for generic labels).
     pub fn key(&self, label: &str, section: Option<&str>) -> String {
-        let mut n = normalize(label);
+        self.key_in(label, section, "")
+    }
+
+    /// [`Labels::key`] for a filing of `company` (see [`company_phrase`]):
+    /// the company's name in the label reads as the word "company", so
+    /// rules name no company ("~total company equity").
+    pub fn key_in(&self, label: &str, section: Option<&str>, company: &str) -> String {
+        let mut n = generic(&normalize(label), company);
         if self.qualify.contains(&n)
             && let Some(s) = section
         {
-            n = format!("{} {}", normalize(s), n);
+            n = format!("{} {}", generic(&normalize(s), company), n);
         }
         if let Some(k) = self.exact.get(&n) {
             return k.clone();
@@ -375,48 +414,78 @@ mod tests {
     }
 
     #[test]
-    fn label_variants_and_patterns() {
+    fn company_named_labels_match_any_company() {
         let l = &embedded().labels;
-        assert_eq!(l.key("Total net revenue", None), "total_revenue");
+        let acme = company_phrase("Acme Aaab Technology, Inc.");
+        assert_eq!(acme, "acme aaab technology");
         assert_eq!(
-            l.key("TOTAL QIFU TECHNOLOGY INC. EQUITY", None),
+            l.key_in("TOTAL ACME AAAB TECHNOLOGY INC. EQUITY", None, &acme),
             "company_equity"
         );
         assert_eq!(
-            l.key(
+            l.key_in(
+                "Net income attributable to shareholders of Acme Aaab Technology, Inc.",
+                None,
+                &acme
+            ),
+            "net_income_attributable"
+        );
+        // Another company's name is not this filing's company.
+        assert_ne!(
+            l.key_in("TOTAL QIFU TECHNOLOGY INC. EQUITY", None, &acme),
+            "company_equity"
+        );
+    }
+
+    #[test]
+    fn label_variants_and_patterns() {
+        let l = &embedded().labels;
+        let qifu = company_phrase("Qifu Technology, Inc.");
+        let key = |label: &str, section: Option<&str>| l.key_in(label, section, &qifu);
+        assert_eq!(key("Total net revenue", None), "total_revenue");
+        assert_eq!(
+            key("TOTAL QIFU TECHNOLOGY INC. EQUITY", None),
+            "company_equity"
+        );
+        assert_eq!(
+            key(
                 "Diluted",
-                Some("Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc.")
+                Some(
+                    "Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc."
+                )
             ),
             "per_ads_diluted"
         );
         assert_eq!(
-            l.key(
+            key(
                 "Basic",
                 Some("Weighted average shares used in calculating net income per ordinary share")
             ),
             "weighted_shares_basic"
         );
         assert_eq!(
-            l.key(
+            key(
                 "Non-GAAP net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc diluted",
                 None
             ),
             "non_gaap_per_ads_diluted"
         );
         assert_eq!(
-            l.key("Net (decrease) increase in cash and cash equivalents", None),
+            key("Net (decrease) increase in cash and cash equivalents", None),
             "cf_net_change"
         );
-        assert_eq!(l.key("Goodwill", None), "goodwill");
+        assert_eq!(key("Goodwill", None), "goodwill");
         assert_eq!(
-            l.key(
+            key(
                 "Basic",
-                Some("Net income per ordinary share attributable to ordinary shareholders of Qifu Technology, Inc.")
+                Some(
+                    "Net income per ordinary share attributable to ordinary shareholders of Qifu Technology, Inc."
+                )
             ),
             "eps_basic"
         );
         assert_eq!(
-            l.key(
+            key(
                 "Net income attributable to shareholders of Qifu Technology, Inc.",
                 None
             ),

@@ -5,7 +5,7 @@
 //! probably in thousands. Warnings, not failures: the text may be right.
 
 use super::helpers::slug;
-use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
 use crate::model::{Filing, Quantity, Scale, Unit};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -97,12 +97,12 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                 q.raw
             );
             let c = Contributor {
-                filing: filing.id.clone(),
+                filing: shared(&filing.id),
                 statement: None,
-                label: label.clone(),
+                label: shared(label),
                 column: None,
-                value: group(q.amount.value.abs()),
-                weight: "1".into(),
+                value: shared(&group(q.amount.value.abs())),
+                weight: shared("1"),
                 line: *cline,
             };
             let mut r = warning_base(filing, id, subject, q, line, msg);
@@ -169,12 +169,12 @@ fn warning(
 ) -> CheckResult {
     let mut r = warning_base(filing, id, subject, q, line, message);
     r.contributors.push(Contributor {
-        filing: filing.id.clone(),
+        filing: shared(&filing.id),
         statement: None,
-        label: near.0.to_string(),
+        label: shared(near.0),
         column: None,
-        value: near.1.raw.clone(),
-        weight: "1".into(),
+        value: shared(&near.1.raw),
+        weight: shared("1"),
         line: near.2,
     });
     r

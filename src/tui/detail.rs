@@ -84,14 +84,14 @@ fn check_lines(state: &State, theme: &Theme, c: &CheckResult, out: &mut Vec<Line
             let f = state
                 .index
                 .filing_of
-                .get(&k.filing)
+                .get(&*k.filing)
                 .map(|&i| &state.filings[i]);
             let col = k
                 .column
                 .as_deref()
                 .map(|c| format!(" @ {c}"))
                 .unwrap_or_default();
-            let other = if k.filing != c.filing {
+            let other = if *k.filing != *c.filing {
                 format!(" [{}]", k.filing)
             } else {
                 String::new()
