@@ -83,6 +83,12 @@ fn company_key(f: &Filing) -> String {
 /// Makes ids unique within a run (the same filing loaded twice, say) by
 /// suffixing repeats with "~2", "~3".
 fn unique_ids(checks: &mut [CheckResult]) {
+    // Usually nothing repeats: find that out without copying every id.
+    let mut borrowed: HashSet<&str> = HashSet::with_capacity(checks.len());
+    if checks.iter().all(|c| borrowed.insert(c.id.as_str())) {
+        return;
+    }
+    drop(borrowed);
     let mut seen: HashSet<String> = HashSet::new();
     for c in checks.iter_mut() {
         if !seen.insert(c.id.clone()) {
