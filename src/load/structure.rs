@@ -4,7 +4,7 @@
 
 use super::clean::letters;
 use super::rows::RawRow;
-use super::vocab::Vocab;
+use super::vocab::{Vocab, part_matches};
 use crate::model::{Row, RowKind, Scale, Statement, Unit};
 use std::collections::HashMap;
 
@@ -133,10 +133,9 @@ pub fn apply(st: &mut Statement) {
                 let mut parts: Vec<usize> = Vec::new();
                 if let Some(names) = vocab.rollup(&rows[i].label) {
                     for name in names {
-                        if let Some(j) = (0..i)
-                            .rev()
-                            .find(|&j| rows[j].parent.is_none() && letters(&rows[j].label) == *name)
-                        {
+                        if let Some(j) = (0..i).rev().find(|&j| {
+                            rows[j].parent.is_none() && part_matches(name, &letters(&rows[j].label))
+                        }) {
                             parts.push(j);
                         }
                     }

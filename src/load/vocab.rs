@@ -97,7 +97,7 @@ impl Vocab {
                 .map(|r| {
                     (
                         letters(&r.total),
-                        r.parts.iter().map(|p| letters(p)).collect(),
+                        r.parts.iter().map(|p| part_key(p)).collect(),
                     )
                 })
                 .collect(),
@@ -145,7 +145,9 @@ impl Vocab {
         self.variants.get(&letters(label)).map(String::as_str)
     }
 
-    /// The components (letters forms) of an explicitly declared roll-up.
+    /// The components of an explicitly declared roll-up, as keys for
+    /// [`part_matches`] (letters forms; `*` stands for any words, such as
+    /// the company's name in "TOTAL * EQUITY").
     pub fn rollup(&self, total: &str) -> Option<&[String]> {
         self.rollups.get(&letters(total)).map(Vec::as_slice)
     }
@@ -229,6 +231,25 @@ pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (prev[m] <= max).then_some(prev[m])
 }
 
+/// The key of a declared roll-up component: its letters form, keeping a
+/// `*` wildcard ("TOTAL * EQUITY" gives "total*equity").
+fn part_key(name: &str) -> String {
+    name.split('*').map(letters).collect::<Vec<_>>().join("*")
+}
+
+/// Whether a row label (letters form) matches a roll-up component key: equal,
+/// or for a key with `*`, the same ends with at least one letter between.
+pub fn part_matches(key: &str, label_letters: &str) -> bool {
+    match key.split_once('*') {
+        None => key == label_letters,
+        Some((head, tail)) => {
+            label_letters.len() > head.len() + tail.len()
+                && label_letters.starts_with(head)
+                && label_letters.ends_with(tail)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +274,24 @@ mod tests {
         );
         assert!(v.closest("Income tax expense xyz").is_none());
         assert!(v.is_heading("Current assets:"));
+    }
+
+    #[test]
+    fn rollup_wildcards_stand_for_the_company_name() {
+        let key = part_key("TOTAL * EQUITY");
+        assert_eq!(key, "total*equity");
+        assert!(part_matches(
+            &key,
+            &letters("TOTAL QIFU TECHNOLOGY INC EQUITY")
+        ));
+        assert!(part_matches(
+            &key,
+            &letters("TOTAL ACME AAAB TECHNOLOGY INC. EQUITY")
+        ));
+        assert!(!part_matches(&key, &letters("TOTAL EQUITY")));
+        assert!(part_matches(
+            &part_key("Noncontrolling interests"),
+            "noncontrollinginterests"
+        ));
     }
 }
