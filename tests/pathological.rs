@@ -104,7 +104,6 @@ pub fn long_line() -> Vec<u8> {
 }
 
 #[test]
-#[ignore = "about 100 s in a debug build (38 s, 494 MB peak in release): see README Robustness"]
 fn a_single_10_mb_line() {
     let d = dir();
     let path = write(&d, "long-line-10mb.txt", &long_line());
@@ -162,7 +161,6 @@ fn letters(mut i: u32) -> String {
 }
 
 #[test]
-#[ignore = "the loader is superlinear here: over 10 minutes in release (README Robustness)"]
 fn a_table_of_100_000_rows() {
     let d = dir();
     let path = write(&d, "table-100k-rows.txt", &big_table());
