@@ -245,19 +245,7 @@ impl Reader {
                 lines: vec![s.line.line, value.fact.line, s.line.line],
             });
             if let Some(period) = period {
-                let idx = self.push(
-                    s,
-                    Draft {
-                        subject: &value.fact.subject,
-                        base_subject: &value.base_subject,
-                        quantity: base,
-                        period,
-                        span: (f.start, f.end),
-                        principal: false,
-                        parent: None,
-                    },
-                );
-                st.last_fact = Some(idx);
+                self.push_related(s, st, &value, base, period, (f.start, f.end));
             }
             return Role::Base;
         }
@@ -267,19 +255,7 @@ impl Reader {
                 let prev = self.facts[last].clone();
                 let mut t = q.clone();
                 t.unit = quantity::unit_for(q, &prev.fact.subject, post);
-                let idx = self.push(
-                    s,
-                    Draft {
-                        subject: &prev.fact.subject,
-                        base_subject: &prev.base_subject,
-                        quantity: t,
-                        period: prev.fact.period,
-                        span: (f.start, f.end),
-                        principal: false,
-                        parent: None,
-                    },
-                );
-                st.last_fact = Some(idx);
+                self.push_related(s, st, &prev, t, prev.fact.period, (f.start, f.end));
                 return Role::Translation;
             }
             return Role::None;
@@ -331,19 +307,7 @@ impl Reader {
             if let Some(period) = period {
                 let mut c = q.clone();
                 c.unit = quantity::unit_for(q, &value.fact.subject, post);
-                let idx = self.push(
-                    s,
-                    Draft {
-                        subject: &value.fact.subject,
-                        base_subject: &value.base_subject,
-                        quantity: c,
-                        period,
-                        span: (f.start, f.end),
-                        principal: false,
-                        parent: None,
-                    },
-                );
-                st.last_fact = Some(idx);
+                self.push_related(s, st, &value, c, period, (f.start, f.end));
             }
             return Role::Comparative;
         }
@@ -465,6 +429,32 @@ impl Reader {
             Some(FactPeriod::CurrentInstant) => FactPeriod::CurrentInstant,
             _ => FactPeriod::Current,
         })
+    }
+
+    /// Records a further figure about the subject of fact `of` (a growth
+    /// base, a US$ translation, a comparative) and makes it the last fact.
+    fn push_related(
+        &mut self,
+        s: &Sentence,
+        st: &mut State,
+        of: &Located,
+        quantity: Quantity,
+        period: FactPeriod,
+        span: (usize, usize),
+    ) {
+        let idx = self.push(
+            s,
+            Draft {
+                subject: &of.fact.subject,
+                base_subject: &of.base_subject,
+                quantity,
+                period,
+                span,
+                principal: false,
+                parent: None,
+            },
+        );
+        st.last_fact = Some(idx);
     }
 
     fn push(&mut self, s: &Sentence, d: Draft) -> usize {
