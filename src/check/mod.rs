@@ -34,43 +34,92 @@ pub fn run(filings: &[Filing]) -> Report {
     run_with(rules::embedded(), filings)
 }
 
-/// Runs every check with the given rules.
+/// Runs every check with the given rules. Results come filing by filing
+/// (each filing's own checks), then company by company (cross-filing checks).
 pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
     let mut checks = Vec::new();
-    // Filings of one company, in the order given; cross-filing checks run
-    // within a group, so their cost grows with the filings of one company.
-    let mut groups: Vec<Vec<Indexed<'_>>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
     let mut cache = helpers::KeyCache::new();
-    for f in filings {
-        let ix = Indexed::with_cache(set, f, &mut cache);
-        let claimed = identity::claimed(&ix);
-        footing::run(&ix, &claimed, &mut checks);
-        identity::run(&ix, &mut checks);
-        crossfoot::run(&ix, &mut checks);
-        fx::run(&ix, &mut checks);
-        ratio::run(&ix, &mut checks);
-        scale::run(f, set.rules.scale.separator_like_decimals, &mut checks);
-        let company = company_key(f);
-        let n = groups.len();
-        let g = *group_of.entry(company).or_insert(n);
-        if g == n {
-            groups.push(Vec::new());
-        }
-        groups[g].push(ix);
-    }
-    for g in &groups {
-        period::run(g, &mut checks);
-        narrative::run(g, &mut checks);
+    let indexed: Vec<Indexed<'_>> = filings
+        .iter()
+        .map(|f| {
+            let ix = Indexed::with_cache(set, f, &mut cache);
+            run_own(&ix, &mut checks);
+            ix
+        })
+        .collect();
+    for g in companies(filings) {
+        let group: Vec<&Indexed<'_>> = g.iter().map(|&i| &indexed[i]).collect();
+        run_cross(&group, &mut checks);
     }
     unique_ids(&mut checks);
     result::forget_shared();
     Report { checks }
 }
 
+/// Runs every check over the filings of one company (see [`companies`]):
+/// each filing's own checks, then the cross-filing ones. Checking a set of
+/// filings company by company gives the same results as [`run_with`] over
+/// all of them, grouped differently, so a caller can check a large set
+/// one company at a time and let each go.
+pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
+    let mut checks = Vec::new();
+    let mut cache = helpers::KeyCache::new();
+    let indexed: Vec<Indexed<'_>> = filings
+        .iter()
+        .map(|f| {
+            let ix = Indexed::with_cache(set, f, &mut cache);
+            run_own(&ix, &mut checks);
+            ix
+        })
+        .collect();
+    let group: Vec<&Indexed<'_>> = indexed.iter().collect();
+    run_cross(&group, &mut checks);
+    unique_ids(&mut checks);
+    result::forget_shared();
+    checks
+}
+
+/// The filings of each company (indices into `filings`, in the order
+/// given; companies in order of first appearance). Cross-filing checks run
+/// within a company, so their cost grows with the filings of one company.
+pub fn companies(filings: &[Filing]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for (i, f) in filings.iter().enumerate() {
+        let n = groups.len();
+        let g = *group_of.entry(company_key(f)).or_insert(n);
+        if g == n {
+            groups.push(Vec::new());
+        }
+        groups[g].push(i);
+    }
+    groups
+}
+
+/// The checks of one filing on its own.
+fn run_own(ix: &Indexed<'_>, checks: &mut Vec<CheckResult>) {
+    let claimed = identity::claimed(ix);
+    footing::run(ix, &claimed, checks);
+    identity::run(ix, checks);
+    crossfoot::run(ix, checks);
+    fx::run(ix, checks);
+    ratio::run(ix, checks);
+    scale::run(
+        ix.filing,
+        ix.set.rules.scale.separator_like_decimals,
+        checks,
+    );
+}
+
+/// The cross-filing checks of one company's filings.
+fn run_cross(group: &[&Indexed<'_>], checks: &mut Vec<CheckResult>) {
+    period::run(group, checks);
+    narrative::run(group, checks);
+}
+
 /// What groups filings of one company: the ticker, else the company name,
 /// else the filing itself.
-fn company_key(f: &Filing) -> String {
+pub fn company_key(f: &Filing) -> String {
     if !f.ticker.trim().is_empty() {
         format!("ticker:{}", f.ticker.trim().to_uppercase())
     } else if !f.company.trim().is_empty() {

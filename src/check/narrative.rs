@@ -17,7 +17,7 @@ use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Runs the narrative checks over the filings of one company.
-pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ixs: &[&Indexed<'_>], out: &mut Vec<CheckResult>) {
     let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
     for (i, ix) in ixs.iter().enumerate() {
         by_quarter.entry(ix.filing.quarter).or_default().push(i);
@@ -118,7 +118,7 @@ fn narrative_result(
 
 /// Finds the cell a fact speaks of: (filing, statement, row, column).
 fn locate(
-    ixs: &[Indexed<'_>],
+    ixs: &[&Indexed<'_>],
     by_quarter: &HashMap<Quarter, Vec<usize>>,
     fi: usize,
     rr: &RowRef,
@@ -179,7 +179,7 @@ fn locate(
 }
 
 fn check_fact(
-    ixs: &[Indexed<'_>],
+    ixs: &[&Indexed<'_>],
     by_quarter: &HashMap<Quarter, Vec<usize>>,
     fi: usize,
     fact: &NarrativeFact,

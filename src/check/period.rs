@@ -41,7 +41,7 @@ struct CellIndex {
 }
 
 impl CellIndex {
-    fn build(ixs: &[Indexed<'_>]) -> Self {
+    fn build(ixs: &[&Indexed<'_>]) -> Self {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
         let mut idx = CellIndex {
@@ -95,7 +95,7 @@ impl CellIndex {
 }
 
 /// Runs the period checks over the filings of one company.
-pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ixs: &[&Indexed<'_>], out: &mut Vec<CheckResult>) {
     if ixs.is_empty() {
         return;
     }
@@ -105,12 +105,12 @@ pub(crate) fn run(ixs: &[Indexed<'_>], out: &mut Vec<CheckResult>) {
     cash_chain(ixs, &idx, out);
 }
 
-fn cell_interval(ixs: &[Indexed<'_>], p: Place) -> Interval {
+fn cell_interval(ixs: &[&Indexed<'_>], p: Place) -> Interval {
     let row = &ixs[p.0].filing.statements[p.1].rows[p.2];
     row.cell(p.3).map_or(Interval::zero(), |c| units(row, c))
 }
 
-fn same_rate(ixs: &[Indexed<'_>], a: usize, b: usize) -> bool {
+fn same_rate(ixs: &[&Indexed<'_>], a: usize, b: usize) -> bool {
     a == b
         || matches!(
             (&ixs[a].filing.exchange_rate, &ixs[b].filing.exchange_rate),
@@ -120,7 +120,7 @@ fn same_rate(ixs: &[Indexed<'_>], a: usize, b: usize) -> bool {
 
 /// Judges the cell at `at` against the sum of `parts` and records it.
 fn compare(
-    ixs: &[Indexed<'_>],
+    ixs: &[&Indexed<'_>],
     id: String,
     at: Place,
     parts: &[Place],
@@ -150,7 +150,7 @@ fn compare(
 }
 
 /// A figure printed in two filings for the same period agrees.
-fn repeated(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
     for (k, places) in idx.keys.iter().zip(&idx.places) {
         let Some(&first) = places.first() else {
             continue;
@@ -171,7 +171,7 @@ fn repeated(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 }
 
 /// The longer period = the months before its last quarter + that quarter.
-fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
     let rules = &ixs[0].set.rules;
     for (k, places) in idx.keys.iter().zip(&idx.places) {
         let months = k.period.months();
@@ -221,10 +221,10 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
             }
             (a, _) if k.currency == Currency::RMB => {
                 let missing = if a.is_none() { rest } else { last };
-                let mut r = cell_result(CheckKind::Period, id, &ixs[at.0], at.1, at.2, at.3);
+                let mut r = cell_result(CheckKind::Period, id, ixs[at.0], at.1, at.2, at.3);
                 skip(
                     &mut r,
-                    &cell_subject(&ixs[at.0], at.1, at.2, at.3),
+                    &cell_subject(ixs[at.0], at.1, at.2, at.3),
                     &format!("no loaded filing prints {} {}", missing.short(), k.currency),
                 );
                 out.push(r);
@@ -236,7 +236,7 @@ fn roll_ups(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 
 /// One period's ending cash = the next period's beginning cash; periods that
 /// start (or end) together have the same beginning (or ending) cash.
-fn cash_chain(ixs: &[Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
     let Some(chain) = ixs[0].set.rules.period.chain.as_ref() else {
         return;
     };
