@@ -20,6 +20,12 @@ pub(crate) struct Normalize {
     pub strip_suffixes: Vec<String>,
     /// Statement ids in the order subjects are matched against them.
     pub statement_order: Vec<String>,
+    /// `strip_prefixes` in normal form, each followed by a space.
+    #[serde(skip)]
+    prefix_keys: Vec<String>,
+    /// `strip_suffixes` in normal form, each preceded by a space.
+    #[serde(skip)]
+    suffix_keys: Vec<String>,
 }
 
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
@@ -58,6 +64,9 @@ pub(crate) struct Metric {
     /// Phrases the subject must contain.
     #[serde(default)]
     pub contains: Vec<String>,
+    /// The label in normal form.
+    #[serde(skip)]
+    pub label_key: String,
 }
 
 /// The whole table.
@@ -100,43 +109,58 @@ impl Table {
         for i in 0..self.metric.len() {
             let subjects = keys(self, &self.metric[i].subjects);
             let contains = keys(self, &self.metric[i].contains);
+            let label_key = self.key(&self.metric[i].label);
             let m = &mut self.metric[i];
-            (m.subjects, m.contains) = (subjects, contains);
+            (m.subjects, m.contains, m.label_key) = (subjects, contains, label_key);
         }
+        let n = &self.normalize;
+        let prefix_keys = n.strip_prefixes.iter().map(|p| format!("{} ", self.key(p)));
+        let prefix_keys = prefix_keys.collect();
+        let suffix_keys = n.strip_suffixes.iter().map(|s| format!(" {}", self.key(s)));
+        let suffix_keys = suffix_keys.collect();
+        (self.normalize.prefix_keys, self.normalize.suffix_keys) = (prefix_keys, suffix_keys);
     }
 
-    /// The normal form of a subject or label.
+    /// The normal form of a subject or label: lower case, text in
+    /// parentheses dropped, quotes to spaces, the rewrites applied, words
+    /// (letters, digits, `+`, `%`) stemmed and joined by single spaces.
     pub fn key(&self, text: &str) -> String {
-        let mut t = text.to_lowercase().replace(['’', '‘'], "'");
-        t = drop_parenthesized(&t);
-        t = t.replace(['"', '“', '”'], " ");
+        let mut t = if text.is_ascii() {
+            ascii_lowered(text)
+        } else {
+            unicode_lowered(text)
+        };
         for (from, to) in &self.normalize.rewrites {
-            t = t.replace(from.as_str(), to.as_str());
-        }
-        t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
-            .filter(|w| !w.is_empty())
-            .map(stem)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// The subject's normal form and its variants with the configured
-    /// prefixes and suffixes stripped, most literal first.
-    pub fn variants(&self, subject: &str) -> Vec<String> {
-        let key = self.key(subject);
-        let mut out = vec![key.clone()];
-        for p in &self.normalize.strip_prefixes {
-            let p = format!("{} ", self.key(p));
-            if let Some(rest) = key.strip_prefix(&p) {
-                out.push(rest.to_string());
+            if t.contains(from.as_str()) {
+                t = t.replace(from.as_str(), to.as_str());
             }
         }
-        let bases = out.clone();
-        for base in bases {
-            for s in &self.normalize.strip_suffixes {
-                let s = format!(" {}", self.key(s));
-                if let Some(rest) = base.strip_suffix(&s) {
-                    out.push(rest.to_string());
+        let mut out = String::with_capacity(t.len());
+        for w in t
+            .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            push_stem(&mut out, w);
+        }
+        out
+    }
+
+    /// A subject's normal form (`key`) and its variants with the configured
+    /// prefixes and suffixes stripped, most literal first.
+    pub fn variants(&self, key: String) -> Vec<String> {
+        let mut out = vec![key];
+        for p in &self.normalize.prefix_keys {
+            if let Some(rest) = out[0].strip_prefix(p.as_str()).map(str::to_string) {
+                out.push(rest);
+            }
+        }
+        for b in 0..out.len() {
+            for s in &self.normalize.suffix_keys {
+                if let Some(rest) = out[b].strip_suffix(s.as_str()).map(str::to_string) {
+                    out.push(rest);
                 }
             }
         }
@@ -156,22 +180,38 @@ impl Table {
     /// Whether a subject's normal form matches exact forms or contained
     /// phrases (both already in normal form).
     pub fn matches(&self, key: &str, subjects: &[String], contains: &[String]) -> bool {
-        subjects.iter().any(|s| s == key)
-            || contains.iter().any(|c| {
-                key == c
-                    || key.starts_with(&format!("{c} "))
-                    || key.contains(&format!(" {c} "))
-                    || key.ends_with(&format!(" {c}"))
-            })
+        subjects.iter().any(|s| s == key) || contains.iter().any(|c| has_phrase(key, c))
     }
 
     /// The metric row a subject denotes, by index into `metric`.
     pub fn metric_for(&self, subject: &str) -> Option<usize> {
-        let key = self.key(subject);
+        self.metric_for_key(&self.key(subject))
+    }
+
+    /// The metric row a subject already in normal form denotes.
+    pub fn metric_for_key(&self, key: &str) -> Option<usize> {
         self.metric
             .iter()
-            .position(|m| self.matches(&key, &m.subjects, &m.contains))
+            .position(|m| self.matches(key, &m.subjects, &m.contains))
     }
+}
+
+/// Whether `phrase` occurs in `key` bounded by spaces or the ends (the
+/// whole key, its start, its end or its middle).
+fn has_phrase(key: &str, phrase: &str) -> bool {
+    let bytes = key.as_bytes();
+    let mut from = 0;
+    while let Some(i) = key[from..].find(phrase).map(|i| from + i) {
+        let end = i + phrase.len();
+        if (i == 0 || bytes[i - 1] == b' ') && (end == key.len() || bytes[end] == b' ') {
+            return true;
+        }
+        match key[i..].chars().next() {
+            Some(c) => from = i + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 impl Metric {
@@ -204,6 +244,28 @@ impl Metric {
     }
 }
 
+/// ASCII `text` lower-cased, parenthesised text dropped, quotes to spaces.
+fn ascii_lowered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth > 0 => depth -= 1,
+            b'"' if depth == 0 => out.push(' '),
+            _ if depth == 0 => out.push(char::from(b.to_ascii_lowercase())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// [`ascii_lowered`] for any text (Unicode lower case, curly quotes too).
+fn unicode_lowered(text: &str) -> String {
+    let t = text.to_lowercase().replace(['’', '‘'], "'");
+    drop_parenthesized(&t).replace(['"', '“', '”'], " ")
+}
+
 fn drop_parenthesized(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut depth = 0usize;
@@ -218,13 +280,15 @@ fn drop_parenthesized(t: &str) -> String {
     out
 }
 
-fn stem(w: &str) -> String {
+/// Appends the simple stem of `w` ("liabilities" → "liability", "loans" → "loan").
+fn push_stem(out: &mut String, w: &str) {
     if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
+        out.push_str(&w[..w.len() - 3]);
+        out.push('y');
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
+        out.push_str(&w[..w.len() - 1]);
     } else {
-        w.to_string()
+        out.push_str(w);
     }
 }
 
@@ -244,9 +308,9 @@ mod tests {
             t.key("Net income per fully diluted American depository share (\"ADS\")"),
             "net income per fully diluted ads"
         );
-        let v = t.variants("Net revenue from Credit Driven Services");
+        let v = t.variants(t.key("Net revenue from Credit Driven Services"));
         assert!(v.contains(&t.key("Credit driven services")));
-        let v = t.variants("Sales and marketing expenses");
+        let v = t.variants(t.key("Sales and marketing expenses"));
         assert!(v.contains(&t.key("Sales and marketing")));
     }
 

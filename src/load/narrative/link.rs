@@ -13,33 +13,19 @@ pub fn link(filing: &mut Filing) {
     let table = &*ALIASES;
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
-    let mut cache: HashMap<(usize, String), Option<RowRef>> = HashMap::new();
+    let mut cache: HashMap<(usize, &str), Option<RowRef>> = HashMap::new();
     let keys: Vec<Vec<String>> = filing
         .statements
         .iter()
         .map(|st| st.rows.iter().map(|r| table.key(&r.label)).collect())
         .collect();
-    let ctx = Ctx {
-        table,
-        statements: &filing.statements,
-        keys: &keys,
-        order: &order,
-    };
+    let ctx = Ctx::new(table, &filing.statements, &keys, &order);
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
-        let key = (fact.line, fact.subject.clone());
-        let r = match cache.get(&key) {
-            Some(r) => r.clone(),
-            None => {
-                let r = ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor);
-                cache.insert(key, r.clone());
-                r
-            }
-        };
-        refs.push(r);
-    }
-    for (fact, r) in filing.facts.iter_mut().zip(refs) {
-        fact.row = r;
+        let r = cache
+            .entry((fact.line, fact.subject.as_str()))
+            .or_insert_with(|| ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor));
+        refs.push(r.clone());
     }
     for claim in &mut filing.claims {
         for part in &mut claim.part_rows {
@@ -48,28 +34,65 @@ pub fn link(filing: &mut Filing) {
             }
         }
     }
+    for (fact, r) in filing.facts.iter_mut().zip(refs) {
+        fact.row = r;
+    }
 }
 
-/// The filing's statements with their row labels in normal form.
+/// The filing's statements with their row labels in normal form, indexed.
 struct Ctx<'a> {
     table: &'a Table,
     statements: &'a [Statement],
     keys: &'a [Vec<String>],
     order: &'a [StatementKind],
+    /// Non-header rows by label key: (statement index, row index), in order.
+    rows_by_key: HashMap<&'a str, Vec<(usize, usize)>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Indexes the rows of `statements` by their keys.
+    fn new(
+        table: &'a Table,
+        statements: &'a [Statement],
+        keys: &'a [Vec<String>],
+        order: &'a [StatementKind],
+    ) -> Self {
+        let mut rows_by_key: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (s, (st, ks)) in statements.iter().zip(keys).enumerate() {
+            for (i, (row, k)) in st.rows.iter().zip(ks).enumerate() {
+                if row.kind != RowKind::Header {
+                    rows_by_key.entry(k).or_default().push((s, i));
+                }
+            }
+        }
+        Self {
+            table,
+            statements,
+            keys,
+            order,
+            rows_by_key,
+        }
+    }
+
+    /// The index of the statement of `kind`.
+    fn index_of(&self, kind: StatementKind) -> Option<usize> {
+        self.statements.iter().position(|s| s.kind == kind)
+    }
+
     /// The statement of `kind` and its row keys.
     fn get(&self, kind: StatementKind) -> Option<(&Statement, &[String])> {
-        let i = self.statements.iter().position(|s| s.kind == kind)?;
+        let i = self.index_of(kind)?;
         Some((&self.statements[i], &self.keys[i]))
     }
 
-    /// Rows of `st` whose key equals `key` (headers excluded).
-    fn rows_keyed(st: &Statement, keys: &[String], key: &str) -> Vec<usize> {
-        (0..st.rows.len())
-            .filter(|&i| st.rows[i].kind != RowKind::Header && keys[i] == key)
-            .collect()
+    /// Rows of statement `s` whose key equals `key` (headers excluded).
+    fn rows_keyed(&self, s: usize, key: &str) -> Vec<usize> {
+        self.rows_by_key.get(key).map_or_else(Vec::new, |rows| {
+            rows.iter()
+                .filter(|&&(t, _)| t == s)
+                .map(|&(_, i)| i)
+                .collect()
+        })
     }
 
     /// The row a subject denotes.
@@ -80,29 +103,32 @@ impl Ctx<'_> {
         cursor: &mut HashMap<StatementKind, usize>,
     ) -> Option<RowRef> {
         let table = self.table;
+        let key = table.key(subject);
         // 1. Same normal form (then a variant), statements in order.
-        for v in &table.variants(subject) {
+        for v in &table.variants(key.clone()) {
+            if !self.rows_by_key.contains_key(v.as_str()) {
+                continue;
+            }
             for &kind in self.order {
-                let Some((st, keys)) = self.get(kind) else {
+                let Some(s) = self.index_of(kind) else {
                     continue;
                 };
-                let cands = Self::rows_keyed(st, keys, v);
-                if let Some(r) = pick(st, &cands, unit, cursor) {
+                let cands = self.rows_keyed(s, v);
+                if let Some(r) = pick(&self.statements[s], &cands, unit, cursor) {
                     return Some(r);
                 }
             }
         }
         // 2. A key operating metric.
-        if let Some(m) = table.metric_for(subject)
-            && let Some((st, keys)) = self.get(StatementKind::Metrics)
+        if let Some(m) = table.metric_for_key(&key)
+            && let Some(s) = self.index_of(StatementKind::Metrics)
         {
-            let cands = Self::rows_keyed(st, keys, &table.key(&table.metric[m].label));
-            if let Some(r) = pick(st, &cands, unit, cursor) {
+            let cands = self.rows_keyed(s, &table.metric[m].label_key);
+            if let Some(r) = pick(&self.statements[s], &cands, unit, cursor) {
                 return Some(r);
             }
         }
         // 3. An alias.
-        let key = table.key(subject);
         for alias in table
             .alias
             .iter()
@@ -126,9 +152,10 @@ impl Ctx<'_> {
         let key = self.table.key(label);
         std::iter::once(preferred)
             .chain(self.order.iter().copied())
-            .filter_map(|k| self.get(k))
-            .find_map(|(st, keys)| {
-                let i = *Self::rows_keyed(st, keys, &key).first()?;
+            .filter_map(|k| self.index_of(k))
+            .find_map(|s| {
+                let i = *self.rows_keyed(s, &key).first()?;
+                let st = &self.statements[s];
                 Some(RowRef {
                     statement: st.kind,
                     label: st.rows[i].label.clone(),
