@@ -200,18 +200,19 @@ impl Table {
 /// whole key, its start, its end or its middle).
 fn has_phrase(key: &str, phrase: &str) -> bool {
     let bytes = key.as_bytes();
-    let mut from = 0;
-    while let Some(i) = key[from..].find(phrase).map(|i| from + i) {
-        let end = i + phrase.len();
-        if (i == 0 || bytes[i - 1] == b' ') && (end == key.len() || bytes[end] == b' ') {
-            return true;
+    let starts = std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b' ')
+            .map(|(j, _)| j + 1),
+    );
+    starts.into_iter().any(|i| {
+        key[i..].starts_with(phrase) && {
+            let end = i + phrase.len();
+            end == key.len() || bytes[end] == b' '
         }
-        match key[i..].chars().next() {
-            Some(c) => from = i + c.len_utf8(),
-            None => return false,
-        }
-    }
-    false
+    })
 }
 
 impl Metric {

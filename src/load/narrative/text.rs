@@ -1,8 +1,8 @@
 //! Prose lines made plain: markup and footnote marks removed (the marks kept
 //! with their positions), the narrative sections found, sentences split.
 
-use regex::Regex;
-use std::sync::LazyLock;
+use super::scan::{boundary_at, digit_run, ws1};
+use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,65 +29,36 @@ pub(crate) struct CleanLine {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
-static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<sup>\s*\\?\*?\s*(\d{1,2})\s*</sup>").expect("sup regex"));
-static STAR_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"([A-Za-z)"”\]])\*{1,2}(\d{1,2})\b"#).expect("star mark regex"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>").expect("tag"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-•·]\s*)+").expect("bullet regex"));
-static FOOTNOTE_DEF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^(\d{1,2})\s+["“A-Z]"#).expect("footnote regex"));
-
 /// Cleans one source line.
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
-    let s = raw.replace("\\$", "$").replace("\\*", "*");
-    let s = SUP.replace_all(&s, |c: &regex::Captures| format!("{OPEN}{}{CLOSE}", &c[1]));
-    let s = STAR_MARK.replace_all(&s, |c: &regex::Captures| {
-        format!("{}{OPEN}{}{CLOSE}", &c[1], &c[2])
-    });
-    let s = TAG.replace_all(&s, "");
-    let s = s.replace(['*', '\u{a0}'], " ");
-    let s = s.replace('\t', " ");
-    let s = BULLET.replace(&s, "");
-    // Pull the sentinels out, remembering where they stood.
-    let mut text = String::with_capacity(s.len());
-    let mut marks = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == OPEN {
-            let mut digits = String::new();
-            for d in chars.by_ref() {
-                if d == CLOSE {
-                    break;
-                }
-                digits.push(d);
-            }
-            if let Ok(number) = digits.parse() {
-                marks.push(Mark {
-                    number,
-                    at: text.len(),
-                });
-            }
-        } else {
-            text.push(c);
-        }
+    let mut s = Cow::Borrowed(raw);
+    if s.contains('\\') {
+        s = Cow::Owned(s.replace("\\$", "$").replace("\\*", "*"));
     }
-    // Collapse runs of spaces, shifting the marks along.
-    let (text, marks) = collapse_spaces(&text, marks);
+    if s.contains("<sup>") {
+        s = Cow::Owned(sup_marks(&s));
+    }
+    if s.contains('*') {
+        s = Cow::Owned(star_marks(&s));
+    }
+    if s.contains('<') {
+        s = Cow::Owned(strip_tags(&s));
+    }
+    if s.contains(['*', '\u{a0}', '\t']) {
+        s = Cow::Owned(s.replace(['*', '\u{a0}', '\t'], " "));
+    }
+    let s = without_bullets(&s);
+    let (mut text, mut marks) = pull_marks(s);
     let mut defines = None;
-    let mut marks = marks;
     if let Some(first) = marks.first().copied().filter(|m| m.at == 0) {
         defines = Some(first.number);
         marks.remove(0);
     }
-    let mut text = text;
     if defines.is_none()
-        && let Some(c) = FOOTNOTE_DEF.captures(&text)
+        && let Some(number) = footnote_number(&text)
     {
-        defines = c[1].parse().ok();
-        let cut = c.get(1).expect("group").end();
-        let rest = text[cut..].trim_start().to_string();
+        defines = number.parse().ok();
+        let rest = text[number.len()..].trim_start().to_string();
         let shift = text.len() - rest.len();
         text = rest;
         for m in &mut marks {
@@ -102,37 +73,158 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     }
 }
 
-fn collapse_spaces(text: &str, marks: Vec<Mark>) -> (String, Vec<Mark>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut prev_space = true;
-    for (i, c) in text.char_indices() {
-        while map.len() <= i {
-            map.push(out.len());
+/// `s` with each footnote mark "<sup>\*3</sup>" turned into the sentinels
+/// around its number.
+fn sup_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find("<sup>").map(|k| from + k) {
+        let body = &s[at + "<sup>".len()..];
+        match sup_number(body) {
+            Some((digits, len)) => {
+                push_mark(&mut out, &s[last..at], digits);
+                last = at + "<sup>".len() + len;
+                from = last;
+            }
+            None => from = at + 1,
         }
-        if c.is_whitespace() {
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The number of a `<sup>` mark whose body starts `r` ("\*3</sup>") and the
+/// byte length up to the end of "</sup>".
+fn sup_number(r: &str) -> Option<(&str, usize)> {
+    let t = r.trim_start();
+    let t = t.strip_prefix('\\').unwrap_or(t);
+    let t = t.strip_prefix('*').unwrap_or(t);
+    let (digits, t) = digit_run(t.trim_start());
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let t = t.trim_start().strip_prefix("</sup>")?;
+    Some((digits, r.len() - t.len()))
+}
+
+/// `s` with each plain-text mark ("income**14", "consumers*1") turned into
+/// the sentinels around its number, the word before it kept.
+fn star_marks(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let (mut last, mut i) = (0, 0);
+    while i < bytes.len() {
+        let before = match bytes[i] {
+            b'A'..=b'Z' | b'a'..=b'z' | b')' | b'"' | b']' => 1,
+            0xE2 if s[i..].starts_with('”') => '”'.len_utf8(),
+            _ => 0,
+        };
+        if before > 0
+            && let Some((stars, digits)) = star_number(&s[i + before..])
+        {
+            push_mark(&mut out, &s[last..i + before], digits);
+            last = i + before + stars + digits.len();
+            i = last;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// One or two stars and a one- or two-digit number ending a word, at the
+/// start of `r`: the star count and the digits.
+fn star_number(r: &str) -> Option<(usize, &str)> {
+    let stars = r.bytes().take_while(|&b| b == b'*').count();
+    let (digits, rest) = digit_run(&r[stars..]);
+    let ok = (1..=2).contains(&stars) && (1..=2).contains(&digits.len()) && boundary_at(rest);
+    ok.then_some((stars, digits))
+}
+
+/// Appends `text` then the sentinel-wrapped mark number.
+fn push_mark(out: &mut String, text: &str, digits: &str) {
+    out.push_str(text);
+    out.push(OPEN);
+    out.push_str(digits);
+    out.push(CLOSE);
+}
+
+/// `s` without HTML tags ("<br>", "</span>").
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find('<').map(|k| from + k) {
+        let r = &s[at + 1..];
+        let name = r.strip_prefix('/').unwrap_or(r);
+        let close = name
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+            .then(|| name[1..].find('>'))
+            .flatten();
+        match close {
+            Some(gt) => {
+                out.push_str(&s[last..at]);
+                last = s.len() - name.len() + 1 + gt + 1;
+                from = last;
+            }
+            None => from = at + 1,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// `s` without a leading run of bullets ("- ", "• ") and the spaces around them.
+fn without_bullets(s: &str) -> &str {
+    let bullet = |c: char| matches!(c, '-' | '•' | '·');
+    if s.trim_start().starts_with(bullet) {
+        s.trim_start_matches(|c: char| c.is_whitespace() || bullet(c))
+    } else {
+        s
+    }
+}
+
+/// The text without the mark sentinels and with runs of whitespace made one
+/// space (trimmed), and the marks at their offsets in that text.
+fn pull_marks(s: &str) -> (String, Vec<Mark>) {
+    let mut text = String::with_capacity(s.len());
+    let mut marks = Vec::new();
+    let mut prev_space = true;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if c == OPEN {
+            let end = rest.find(CLOSE).unwrap_or(rest.len());
+            if let Ok(number) = rest[..end].parse() {
+                marks.push(Mark {
+                    number,
+                    at: text.len(),
+                });
+            }
+            rest = rest[end..].strip_prefix(CLOSE).unwrap_or(&rest[end..]);
+        } else if c.is_whitespace() {
             if !prev_space {
-                out.push(' ');
+                text.push(' ');
             }
             prev_space = true;
         } else {
-            out.push(c);
+            text.push(c);
             prev_space = false;
         }
     }
-    while map.len() <= text.len() {
-        map.push(out.len());
+    text.truncate(text.trim_end().len());
+    for m in &mut marks {
+        m.at = m.at.min(text.len());
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    let marks = marks
-        .into_iter()
-        .map(|m| Mark {
-            number: m.number,
-            at: map[m.at].min(out.len()),
-        })
-        .collect();
-    (out, marks)
+    (text, marks)
+}
+
+/// The number opening a footnote definition ("3 Including ...", "11 \"Cash"):
+/// one or two digits, whitespace, a capital or an opening quote.
+fn footnote_number(text: &str) -> Option<&str> {
+    let (digits, rest) = digit_run(text);
+    let opens = ws1(rest)?.starts_with(|c: char| c == '"' || c == '“' || c.is_ascii_uppercase());
+    ((1..=2).contains(&digits.len()) && opens).then_some(digits)
 }
 
 /// Whether a source line is a heading: Markdown `#`, or a short title line
