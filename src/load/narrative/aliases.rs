@@ -180,37 +180,45 @@ impl Table {
     /// Whether a subject's normal form matches exact forms or contained
     /// phrases (both already in normal form).
     pub fn matches(&self, key: &str, subjects: &[String], contains: &[String]) -> bool {
-        subjects.iter().any(|s| s == key) || contains.iter().any(|c| has_phrase(key, c))
+        let starts = word_starts(key);
+        matches_at(key, &starts, subjects, contains)
     }
 
     /// The metric row a subject denotes, by index into `metric`.
+    #[cfg(test)]
     pub fn metric_for(&self, subject: &str) -> Option<usize> {
         self.metric_for_key(&self.key(subject))
     }
 
     /// The metric row a subject already in normal form denotes.
     pub fn metric_for_key(&self, key: &str) -> Option<usize> {
+        let starts = word_starts(key);
         self.metric
             .iter()
-            .position(|m| self.matches(key, &m.subjects, &m.contains))
+            .position(|m| matches_at(key, &starts, &m.subjects, &m.contains))
     }
 }
 
-/// Whether `phrase` occurs in `key` bounded by spaces or the ends (the
-/// whole key, its start, its end or its middle).
-fn has_phrase(key: &str, phrase: &str) -> bool {
-    let bytes = key.as_bytes();
-    let starts = std::iter::once(0).chain(
-        bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b' ')
-            .map(|(j, _)| j + 1),
-    );
-    starts.into_iter().any(|i| {
+/// The byte offsets where the words of a normal form start.
+fn word_starts(key: &str) -> Vec<usize> {
+    let spaces = key.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    std::iter::once(0)
+        .chain(spaces.map(|(j, _)| j + 1))
+        .collect()
+}
+
+/// [`Table::matches`] given the key's word starts.
+fn matches_at(key: &str, starts: &[usize], subjects: &[String], contains: &[String]) -> bool {
+    subjects.iter().any(|s| s == key) || contains.iter().any(|c| has_phrase(key, starts, c))
+}
+
+/// Whether `phrase` occurs in `key` at one of its word starts and ends at a
+/// space or the end (the whole key, its start, its end or its middle).
+fn has_phrase(key: &str, starts: &[usize], phrase: &str) -> bool {
+    starts.iter().any(|&i| {
         key[i..].starts_with(phrase) && {
             let end = i + phrase.len();
-            end == key.len() || bytes[end] == b' '
+            end == key.len() || key.as_bytes()[end] == b' '
         }
     })
 }

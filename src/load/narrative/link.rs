@@ -5,7 +5,7 @@
 //! decides: the first such row after the row the previous subject linked to.
 
 use super::aliases::{ALIASES, Alias, Table};
-use crate::model::{Filing, RowKind, RowRef, Statement, StatementKind, Unit};
+use crate::model::{Filing, Row, RowKind, RowRef, Statement, StatementKind, Unit};
 use std::collections::HashMap;
 
 /// Links every fact of `filing` and every claim part row to its row.
@@ -17,7 +17,7 @@ pub fn link(filing: &mut Filing) {
     let keys: Vec<Vec<String>> = filing
         .statements
         .iter()
-        .map(|st| st.rows.iter().map(|r| table.key(&r.label)).collect())
+        .map(|st| st.rows.iter().map(|r| row_key(table, r)).collect())
         .collect();
     let ctx = Ctx::new(table, &filing.statements, &keys, &order);
     let mut refs = Vec::with_capacity(filing.facts.len());
@@ -36,6 +36,15 @@ pub fn link(filing: &mut Filing) {
     }
     for (fact, r) in filing.facts.iter_mut().zip(refs) {
         fact.row = r;
+    }
+}
+
+/// A row label in normal form (empty for headers, which never link).
+fn row_key(table: &Table, row: &Row) -> String {
+    if row.kind == RowKind::Header {
+        String::new()
+    } else {
+        table.key(&row.label)
     }
 }
 

@@ -208,27 +208,22 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
 /// The unit a quantity measures, given the subject it belongs to and the
 /// text that follows it.
 pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
-    let s = subject.to_lowercase();
-    let words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let has_word = |ws: &[&str]| {
+        subject
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    };
     match q.unit {
         Unit::Percent | Unit::Months => q.unit,
         _ if q.currency.is_some() => {
-            let per = words.contains(&"per") || after.trim_start().starts_with("per ");
+            let per = has_word(&["per"]) || after.trim_start().starts_with("per ");
             if q.scale == Scale::Units && per {
                 Unit::PerShare
             } else {
                 Unit::Money
             }
         }
-        _ if words
-            .iter()
-            .any(|w| matches!(*w, "ads" | "adss" | "shares" | "share")) =>
-        {
-            Unit::Shares
-        }
+        _ if has_word(&["ads", "adss", "shares", "share"]) => Unit::Shares,
         _ => Unit::Count,
     }
 }

@@ -187,13 +187,31 @@ fn without_bullets(s: &str) -> &str {
 /// The text without the mark sentinels and with runs of whitespace made one
 /// space (trimmed), and the marks at their offsets in that text.
 fn pull_marks(s: &str) -> (String, Vec<Mark>) {
+    let bytes = s.as_bytes();
     let mut text = String::with_capacity(s.len());
     let mut marks = Vec::new();
     let mut prev_space = true;
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
+    // Bytes from `copied` to `i` are plain characters still to be copied.
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let plain = c != OPEN && !c.is_whitespace();
+        if plain {
+            i += c.len_utf8();
+            continue;
+        }
+        if copied < i {
+            text.push_str(&s[copied..i]);
+            prev_space = false;
+        }
+        i += c.len_utf8();
         if c == OPEN {
+            let rest = &s[i..];
             let end = rest.find(CLOSE).unwrap_or(rest.len());
             if let Ok(number) = rest[..end].parse() {
                 marks.push(Mark {
@@ -201,16 +219,22 @@ fn pull_marks(s: &str) -> (String, Vec<Mark>) {
                     at: text.len(),
                 });
             }
-            rest = rest[end..].strip_prefix(CLOSE).unwrap_or(&rest[end..]);
-        } else if c.is_whitespace() {
+            i += end
+                + if end < rest.len() {
+                    CLOSE.len_utf8()
+                } else {
+                    0
+                };
+        } else {
             if !prev_space {
                 text.push(' ');
             }
             prev_space = true;
-        } else {
-            text.push(c);
-            prev_space = false;
         }
+        copied = i;
+    }
+    if copied < bytes.len() {
+        text.push_str(&s[copied..]);
     }
     text.truncate(text.trim_end().len());
     for m in &mut marks {
@@ -241,6 +265,9 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
         i.and_then(|i| lines.get(i))
             .is_none_or(|l| l.trim().is_empty())
     };
+    if !(blank(idx.checked_sub(1)) && blank(Some(idx + 1))) {
+        return false;
+    }
     let text = raw.trim_matches('*').trim();
     let first_ok = text
         .chars()
@@ -252,8 +279,6 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
         && !text.ends_with(['.', ':', ',', ';', '"', '”'])
         && !text.contains(". ")
         && !text.contains('\t')
-        && blank(idx.checked_sub(1))
-        && blank(Some(idx + 1))
 }
 
 /// Whether a heading opens a narrative section whose figures are read:
