@@ -26,6 +26,9 @@ pub(crate) struct Normalize {
     /// `strip_suffixes` in normal form, each preceded by a space.
     #[serde(skip)]
     suffix_keys: Vec<String>,
+    /// The first two bytes of each rewrite phrase (`None` if one is shorter).
+    #[serde(skip)]
+    rewrite_heads: Option<Vec<[u8; 2]>>,
 }
 
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
@@ -92,6 +95,16 @@ pub(crate) static ALIASES: LazyLock<Table> = LazyLock::new(|| {
 impl Table {
     /// Puts every subject phrase, label and section phrase in normal form.
     fn normalize_phrases(&mut self) {
+        let rewrites = &self.normalize.rewrites;
+        let heads: Option<Vec<[u8; 2]>> = rewrites
+            .iter()
+            .map(|(f, _)| f.as_bytes().first_chunk::<2>().copied())
+            .collect();
+        self.normalize.rewrite_heads = heads.map(|mut h| {
+            h.sort_unstable();
+            h.dedup();
+            h
+        });
         let keys = |t: &Table, v: &[String]| v.iter().map(|s| t.key(s)).collect::<Vec<_>>();
         for i in 0..self.alias.len() {
             let subjects = keys(self, &self.alias[i].subjects);
@@ -130,22 +143,51 @@ impl Table {
         } else {
             unicode_lowered(text)
         };
-        for (from, to) in &self.normalize.rewrites {
-            if t.contains(from.as_str()) {
-                t = t.replace(from.as_str(), to.as_str());
+        if self.may_rewrite(&t) {
+            for (from, to) in &self.normalize.rewrites {
+                if t.contains(from.as_str()) {
+                    t = t.replace(from.as_str(), to.as_str());
+                }
             }
         }
         let mut out = String::with_capacity(t.len());
-        for w in t
-            .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
-            .filter(|w| !w.is_empty())
-        {
+        let mut push = |w: &str| {
             if !out.is_empty() {
                 out.push(' ');
             }
             push_stem(&mut out, w);
+        };
+        if t.is_ascii() {
+            let bytes = t.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let start = i;
+                while i < bytes.len() && is_key_byte(bytes[i]) {
+                    i += 1;
+                }
+                if start < i {
+                    push(&t[start..i]);
+                } else {
+                    i += 1;
+                }
+            }
+        } else {
+            t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
+                .filter(|w| !w.is_empty())
+                .for_each(push);
         }
         out
+    }
+
+    /// Whether a rewrite phrase may occur in `t` (one starts with a byte
+    /// pair of `t`).
+    fn may_rewrite(&self, t: &str) -> bool {
+        let Some(heads) = &self.normalize.rewrite_heads else {
+            return true;
+        };
+        t.as_bytes()
+            .windows(2)
+            .any(|w| heads.iter().any(|h| h[0] == w[0] && h[1] == w[1]))
     }
 
     /// A subject's normal form (`key`) and its variants with the configured
@@ -255,6 +297,9 @@ impl Metric {
 
 /// ASCII `text` lower-cased, parenthesised text dropped, quotes to spaces.
 fn ascii_lowered(text: &str) -> String {
+    if !text.bytes().any(|b| b == b'(' || b == b'"') {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for b in text.bytes() {
@@ -287,6 +332,11 @@ fn drop_parenthesized(t: &str) -> String {
         }
     }
     out
+}
+
+/// Whether an ASCII byte belongs to a word of a normal form.
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'%'
 }
 
 /// Appends the simple stem of `w` ("liabilities" → "liability", "loans" → "loan").

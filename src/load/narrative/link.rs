@@ -6,7 +6,7 @@
 
 use super::aliases::{ALIASES, Alias, Table};
 use crate::model::{Filing, Row, RowKind, RowRef, Statement, StatementKind, Unit};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Links every fact of `filing` and every claim part row to its row.
 pub fn link(filing: &mut Filing) {
@@ -54,8 +54,53 @@ struct Ctx<'a> {
     statements: &'a [Statement],
     keys: &'a [Vec<String>],
     order: &'a [StatementKind],
-    /// Non-header rows by label key: (statement index, row index), in order.
-    rows_by_key: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// Non-header rows by label key.
+    rows_by_key: RowIndex<'a>,
+}
+
+/// Rows by label key: for each key the chain of its (statement index, row
+/// index) entries in statement and row order.
+#[derive(Default)]
+struct RowIndex<'a> {
+    /// First and last entry of each key's chain.
+    chains: HashMap<&'a str, (usize, usize)>,
+    /// (statement, row, next entry of the chain or `usize::MAX`).
+    entries: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> RowIndex<'a> {
+    /// Appends row `i` of statement `s` to the chain of `key`.
+    fn push(&mut self, key: &'a str, s: usize, i: usize) {
+        let at = self.entries.len();
+        self.entries.push((s, i, usize::MAX));
+        match self.chains.get_mut(key) {
+            Some((_, last)) => {
+                self.entries[*last].2 = at;
+                *last = at;
+            }
+            None => {
+                self.chains.insert(key, (at, at));
+            }
+        }
+    }
+
+    /// Whether any row has `key`.
+    fn contains(&self, key: &str) -> bool {
+        self.chains.contains_key(key)
+    }
+
+    /// The rows of statement `s` with `key`, in order.
+    fn rows(&self, key: &str, s: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = self.chains.get(key).map_or(usize::MAX, |c| c.0);
+        while let Some(&(t, i, next)) = self.entries.get(at) {
+            if t == s {
+                out.push(i);
+            }
+            at = next;
+        }
+        out
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -66,11 +111,11 @@ impl<'a> Ctx<'a> {
         keys: &'a [Vec<String>],
         order: &'a [StatementKind],
     ) -> Self {
-        let mut rows_by_key: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut rows_by_key = RowIndex::default();
         for (s, (st, ks)) in statements.iter().zip(keys).enumerate() {
             for (i, (row, k)) in st.rows.iter().zip(ks).enumerate() {
                 if row.kind != RowKind::Header {
-                    rows_by_key.entry(k).or_default().push((s, i));
+                    rows_by_key.push(k, s, i);
                 }
             }
         }
@@ -96,12 +141,7 @@ impl<'a> Ctx<'a> {
 
     /// Rows of statement `s` whose key equals `key` (headers excluded).
     fn rows_keyed(&self, s: usize, key: &str) -> Vec<usize> {
-        self.rows_by_key.get(key).map_or_else(Vec::new, |rows| {
-            rows.iter()
-                .filter(|&&(t, _)| t == s)
-                .map(|&(_, i)| i)
-                .collect()
-        })
+        self.rows_by_key.rows(key, s)
     }
 
     /// The row a subject denotes.
@@ -115,7 +155,7 @@ impl<'a> Ctx<'a> {
         let key = table.key(subject);
         // 1. Same normal form (then a variant), statements in order.
         for v in &table.variants(key.clone()) {
-            if !self.rows_by_key.contains_key(v.as_str()) {
+            if !self.rows_by_key.contains(v) {
                 continue;
             }
             for &kind in self.order {

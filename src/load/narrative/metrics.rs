@@ -8,8 +8,8 @@ use crate::model::{
     Amount, Cell, Column, ColumnRole, Currency, FactPeriod, LabelOrigin, Quarter, Row, RowKind,
     Scale, Statement, StatementKind,
 };
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// The title of the metrics statement.
 pub const TITLE: &str = "Key operating metrics";

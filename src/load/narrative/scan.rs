@@ -89,7 +89,11 @@ const MONTHS: [&str; 12] = [
 /// digits, an optional comma, four digits) at the start of `s`, ending at a
 /// word boundary; `None` when `s` does not start with one.
 fn date_len(s: &str) -> Option<usize> {
-    let rest = MONTHS.iter().find_map(|m| s.strip_prefix(m))?;
+    let first = s.as_bytes().first()?;
+    let rest = MONTHS
+        .iter()
+        .filter(|m| m.as_bytes()[0] == *first)
+        .find_map(|m| s.strip_prefix(m))?;
     let (day, rest) = digit_run(ws1(rest)?);
     if !(1..=2).contains(&day.len()) {
         return None;
@@ -123,7 +127,7 @@ pub(crate) fn dates(s: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < s.len() {
         let b = s.as_bytes()[i];
-        if b.is_ascii_uppercase()
+        if matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
             && boundary_before(s, i)
             && let Some(n) = date_len(&s[i..])
         {

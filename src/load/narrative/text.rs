@@ -33,7 +33,7 @@ const CLOSE: char = '\u{E001}';
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     let mut s = Cow::Borrowed(raw);
     if s.contains('\\') {
-        s = Cow::Owned(s.replace("\\$", "$").replace("\\*", "*"));
+        s = Cow::Owned(unescaped(&s));
     }
     if s.contains("<sup>") {
         s = Cow::Owned(sup_marks(&s));
@@ -44,9 +44,7 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     if s.contains('<') {
         s = Cow::Owned(strip_tags(&s));
     }
-    if s.contains(['*', '\u{a0}', '\t']) {
-        s = Cow::Owned(s.replace(['*', '\u{a0}', '\t'], " "));
-    }
+    // Stars left over are emphasis: blanks from here on, like tabs.
     let s = without_bullets(&s);
     let (mut text, mut marks) = pull_marks(s);
     let mut defines = None;
@@ -71,6 +69,32 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
         marks,
         defines,
     }
+}
+
+/// `s` with Markdown escapes "\\$" and "\\*" undone.
+fn unescaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find('\\') {
+        out.push_str(&rest[..k]);
+        match rest.as_bytes().get(k + 1) {
+            Some(&b @ (b'$' | b'*')) => {
+                out.push(char::from(b));
+                rest = &rest[k + 2..];
+            }
+            _ => {
+                out.push('\\');
+                rest = &rest[k + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `c` counts as a space in prose: whitespace or a leftover `*`.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '*'
 }
 
 /// `s` with each footnote mark "<sup>\*3</sup>" turned into the sentinels
@@ -112,22 +136,22 @@ fn sup_number(r: &str) -> Option<(&str, usize)> {
 fn star_marks(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 8);
-    let (mut last, mut i) = (0, 0);
-    while i < bytes.len() {
-        let before = match bytes[i] {
-            b'A'..=b'Z' | b'a'..=b'z' | b')' | b'"' | b']' => 1,
-            0xE2 if s[i..].starts_with('”') => '”'.len_utf8(),
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find('*').map(|k| from + k) {
+        let before = match bytes[..at] {
+            [.., b'A'..=b'Z' | b'a'..=b'z' | b')' | b'"' | b']'] => 1,
+            _ if s[..at].ends_with('”') => '”'.len_utf8(),
             _ => 0,
         };
+        let run = bytes[at..].iter().take_while(|&&b| b == b'*').count();
         if before > 0
-            && let Some((stars, digits)) = star_number(&s[i + before..])
+            && at - before >= last
+            && let Some((stars, digits)) = star_number(&s[at..])
         {
-            push_mark(&mut out, &s[last..i + before], digits);
-            last = i + before + stars + digits.len();
-            i = last;
-        } else {
-            i += 1;
+            push_mark(&mut out, &s[last..at], digits);
+            last = at + stars + digits.len();
         }
+        from = at + run;
     }
     out.push_str(&s[last..]);
     out
@@ -177,14 +201,14 @@ fn strip_tags(s: &str) -> String {
 /// `s` without a leading run of bullets ("- ", "• ") and the spaces around them.
 fn without_bullets(s: &str) -> &str {
     let bullet = |c: char| matches!(c, '-' | '•' | '·');
-    if s.trim_start().starts_with(bullet) {
-        s.trim_start_matches(|c: char| c.is_whitespace() || bullet(c))
+    if s.trim_start_matches(is_blank).starts_with(bullet) {
+        s.trim_start_matches(|c: char| is_blank(c) || bullet(c))
     } else {
         s
     }
 }
 
-/// The text without the mark sentinels and with runs of whitespace made one
+/// The text without the mark sentinels and with runs of blanks made one
 /// space (trimmed), and the marks at their offsets in that text.
 fn pull_marks(s: &str) -> (String, Vec<Mark>) {
     let bytes = s.as_bytes();
@@ -195,20 +219,26 @@ fn pull_marks(s: &str) -> (String, Vec<Mark>) {
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') {
+        // A single space after a word stays as it is, like any other ASCII
+        // character that is not a blank.
+        if b == b' ' && !prev_space {
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'*') {
+            prev_space = false;
             i += 1;
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
-        let plain = c != OPEN && !c.is_whitespace();
+        let plain = c != OPEN && !is_blank(c);
         if plain {
+            prev_space = false;
             i += c.len_utf8();
             continue;
         }
-        if copied < i {
-            text.push_str(&s[copied..i]);
-            prev_space = false;
-        }
+        text.push_str(&s[copied..i]);
         i += c.len_utf8();
         if c == OPEN {
             let rest = &s[i..];
