@@ -26,9 +26,9 @@ pub(crate) struct Normalize {
     /// `strip_suffixes` in normal form, each preceded by a space.
     #[serde(skip)]
     suffix_keys: Vec<String>,
-    /// The first two bytes of each rewrite phrase (`None` if one is shorter).
+    /// The first four bytes of each rewrite phrase (`None` if one is shorter).
     #[serde(skip)]
-    rewrite_heads: Option<Vec<[u8; 2]>>,
+    rewrite_heads: Option<Vec<u32>>,
 }
 
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
@@ -96,9 +96,13 @@ impl Table {
     /// Puts every subject phrase, label and section phrase in normal form.
     fn normalize_phrases(&mut self) {
         let rewrites = &self.normalize.rewrites;
-        let heads: Option<Vec<[u8; 2]>> = rewrites
+        let heads: Option<Vec<u32>> = rewrites
             .iter()
-            .map(|(f, _)| f.as_bytes().first_chunk::<2>().copied())
+            .map(|(f, _)| {
+                f.as_bytes()
+                    .first_chunk::<4>()
+                    .map(|h| u32::from_le_bytes(*h))
+            })
             .collect();
         self.normalize.rewrite_heads = heads.map(|mut h| {
             h.sort_unstable();
@@ -138,6 +142,10 @@ impl Table {
     /// parentheses dropped, quotes to spaces, the rewrites applied, words
     /// (letters, digits, `+`, `%`) stemmed and joined by single spaces.
     pub fn key(&self, text: &str) -> String {
+        let plain = |b: u8| b.is_ascii() && b != b'(' && b != b'"';
+        if text.bytes().all(plain) && !self.may_rewrite(text) {
+            return ascii_words(text);
+        }
         let mut t = if text.is_ascii() {
             ascii_lowered(text)
         } else {
@@ -179,15 +187,21 @@ impl Table {
         out
     }
 
-    /// Whether a rewrite phrase may occur in `t` (one starts with a byte
-    /// pair of `t`).
+    /// Whether a rewrite phrase may occur in `t` once lower-cased: four
+    /// bytes of `t` equal the start of one, ignoring ASCII case (and bit 5
+    /// of other bytes: a cheap over-approximation).
     fn may_rewrite(&self, t: &str) -> bool {
+        const FOLD: u32 = 0x2020_2020;
         let Some(heads) = &self.normalize.rewrite_heads else {
             return true;
         };
-        t.as_bytes()
-            .windows(2)
-            .any(|w| heads.iter().any(|h| h[0] == w[0] && h[1] == w[1]))
+        let first = |b: u8| heads.iter().any(|&h| (h as u8 | 0x20) == b | 0x20);
+        t.as_bytes().windows(4).any(|w| {
+            first(w[0]) && {
+                let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | FOLD;
+                heads.iter().any(|&h| h | FOLD == w)
+            }
+        })
     }
 
     /// A subject's normal form (`key`) and its variants with the configured
@@ -295,11 +309,54 @@ impl Metric {
     }
 }
 
+/// Bytes that belong to the words of a normal form: ASCII letters and
+/// digits, `+`, `%`.
+const KEY_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'+' || b == b'%';
+        i += 1;
+    }
+    t
+};
+
+/// The normal form of ASCII text without parentheses, quotes or rewrite
+/// phrases: its words lower-cased, stemmed and joined by single spaces
+/// (compacted in place in the lower-cased copy).
+fn ascii_words(text: &str) -> String {
+    let mut b = text.to_ascii_lowercase().into_bytes();
+    let n = b.len();
+    let (mut r, mut w) = (0, 0);
+    while r < n {
+        if !KEY_BYTE[usize::from(b[r])] {
+            r += 1;
+            continue;
+        }
+        if w > 0 {
+            b[w] = b' ';
+            w += 1;
+        }
+        let start = w;
+        while r < n && KEY_BYTE[usize::from(b[r])] {
+            b[w] = b[r];
+            (w, r) = (w + 1, r + 1);
+        }
+        let word = &b[start..w];
+        if word.len() > 4 && word.ends_with(b"ies") {
+            w -= 2;
+            b[w - 1] = b'y';
+        } else if word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss") {
+            w -= 1;
+        }
+    }
+    b.truncate(w);
+    String::from_utf8(b).expect("ASCII words")
+}
+
 /// ASCII `text` lower-cased, parenthesised text dropped, quotes to spaces.
 fn ascii_lowered(text: &str) -> String {
-    if !text.bytes().any(|b| b == b'(' || b == b'"') {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for b in text.bytes() {
@@ -336,7 +393,7 @@ fn drop_parenthesized(t: &str) -> String {
 
 /// Whether an ASCII byte belongs to a word of a normal form.
 fn is_key_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'+' || b == b'%'
+    KEY_BYTE[usize::from(b)]
 }
 
 /// Appends the simple stem of `w` ("liabilities" → "liability", "loans" → "loan").

@@ -14,17 +14,29 @@ pub fn link(filing: &mut Filing) {
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
     let mut cache: HashMap<(usize, &str), Option<RowRef>> = HashMap::new();
+    let mut memo: HashMap<&str, String> = HashMap::new();
     let keys: Vec<Vec<String>> = filing
         .statements
         .iter()
-        .map(|st| st.rows.iter().map(|r| row_key(table, r)).collect())
+        .map(|st| {
+            st.rows
+                .iter()
+                .map(|r| row_key(table, r, &mut memo))
+                .collect()
+        })
         .collect();
+    drop(memo);
     let ctx = Ctx::new(table, &filing.statements, &keys, &order);
+    let mut subject_keys: HashMap<&str, String> = HashMap::new();
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
-        let r = cache
-            .entry((fact.line, fact.subject.as_str()))
-            .or_insert_with(|| ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor));
+        let subject = fact.subject.as_str();
+        let r = cache.entry((fact.line, subject)).or_insert_with(|| {
+            let key = subject_keys
+                .entry(subject)
+                .or_insert_with(|| table.key(subject));
+            ctx.resolve(key, fact.quantity.unit, &mut cursor)
+        });
         refs.push(r.clone());
     }
     for claim in &mut filing.claims {
@@ -39,13 +51,15 @@ pub fn link(filing: &mut Filing) {
     }
 }
 
-/// A row label in normal form (empty for headers, which never link).
-fn row_key(table: &Table, row: &Row) -> String {
+/// A row label in normal form (empty for headers, which never link), each
+/// distinct label normalised once.
+fn row_key<'r>(table: &Table, row: &'r Row, memo: &mut HashMap<&'r str, String>) -> String {
     if row.kind == RowKind::Header {
-        String::new()
-    } else {
-        table.key(&row.label)
+        return String::new();
     }
+    memo.entry(&row.label)
+        .or_insert_with(|| table.key(&row.label))
+        .clone()
 }
 
 /// The filing's statements with their row labels in normal form, indexed.
@@ -144,17 +158,16 @@ impl<'a> Ctx<'a> {
         self.rows_by_key.rows(key, s)
     }
 
-    /// The row a subject denotes.
+    /// The row a subject (given in normal form) denotes.
     fn resolve(
         &self,
-        subject: &str,
+        key: &str,
         unit: Unit,
         cursor: &mut HashMap<StatementKind, usize>,
     ) -> Option<RowRef> {
         let table = self.table;
-        let key = table.key(subject);
         // 1. Same normal form (then a variant), statements in order.
-        for v in &table.variants(key.clone()) {
+        for v in &table.variants(key.to_string()) {
             if !self.rows_by_key.contains(v) {
                 continue;
             }
@@ -169,7 +182,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // 2. A key operating metric.
-        if let Some(m) = table.metric_for_key(&key)
+        if let Some(m) = table.metric_for_key(key)
             && let Some(s) = self.index_of(StatementKind::Metrics)
         {
             let cands = self.rows_keyed(s, &table.metric[m].label_key);
@@ -181,7 +194,7 @@ impl<'a> Ctx<'a> {
         for alias in table
             .alias
             .iter()
-            .filter(|a| table.matches(&key, &a.subjects, &a.contains))
+            .filter(|a| table.matches(key, &a.subjects, &a.contains))
         {
             let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
                 continue;

@@ -125,10 +125,10 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     starts.extend(head.match_indices(", ").map(|(i, _)| i + 2));
     let mut k = starts.len() - 1;
     while k > 0 {
-        let seg = head[starts[k]..].to_lowercase();
+        let seg = &head[starts[k]..];
         let prev = &head[starts[k - 1]..starts[k] - 2];
-        let list = !seg.starts_with("and ") && is_list_item(prev);
-        if JOINERS.iter().any(|j| seg.starts_with(j)) || list {
+        let list = strip_ci(seg, "and ").is_none() && is_list_item(prev);
+        if strip_any_ci(seg, JOINERS).is_some() || list {
             k -= 1;
         } else {
             break;
@@ -138,8 +138,7 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     loop {
         let rest = head[off..].trim_start_matches([' ', '"', '“', '”']);
         off = head.len() - rest.len();
-        let lower = rest.to_lowercase();
-        match LEADING.iter().find(|p| lower.starts_with(*p)) {
+        match LEADING.iter().find(|p| strip_ci(rest, p).is_some()) {
             Some(p) => off += p.len(),
             None => break,
         }
@@ -159,7 +158,9 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
 /// introductory phrase ("As of March 31", "Among key leading indicators").
 fn is_list_item(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let intro = words
+        .first()
+        .is_some_and(|w| INTRO.iter().any(|i| w.eq_ignore_ascii_case(i)));
     let capitalized = seg
         .trim_start()
         .chars()
@@ -170,7 +171,7 @@ fn is_list_item(seg: &str) -> bool {
         && !seg
             .chars()
             .any(|c| c.is_ascii_digit() || c == '"' || c == '“')
-        && !INTRO.contains(&first.as_str())
+        && !intro
 }
 
 const INTRO: &[&str] = &[

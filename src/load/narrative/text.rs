@@ -305,10 +305,10 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     first_ok
         && text.len() <= 120
-        && text.split_whitespace().count() <= 16
         && !text.ends_with(['.', ':', ',', ';', '"', '”'])
-        && !text.contains(". ")
         && !text.contains('\t')
+        && !text.contains(". ")
+        && text.split_whitespace().count() <= 16
 }
 
 /// Whether a heading opens a narrative section whose figures are read:
