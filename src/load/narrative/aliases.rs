@@ -271,8 +271,12 @@ fn matches_at(key: &str, starts: &[usize], subjects: &[String], contains: &[Stri
 /// Whether `phrase` occurs in `key` at one of its word starts and ends at a
 /// space or the end (the whole key, its start, its end or its middle).
 fn has_phrase(key: &str, starts: &[usize], phrase: &str) -> bool {
+    let (k, p) = (key.as_bytes(), phrase.as_bytes());
+    if p.len() > k.len() {
+        return false;
+    }
     starts.iter().any(|&i| {
-        key[i..].starts_with(phrase) && {
+        k.get(i) == p.first() && key[i..].starts_with(phrase) && {
             let end = i + phrase.len();
             end == key.len() || key.as_bytes()[end] == b' '
         }

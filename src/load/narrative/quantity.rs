@@ -19,14 +19,35 @@ struct Printed<'a> {
     months: bool,
 }
 
+/// Bytes a figure may start with: a currency's first letter, a minus, a digit.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'R' | b'U' | b'H' | b'-' | b'0'..=b'9');
+        i += 1;
+    }
+    t
+};
+
 /// The first figure of `text` at or after byte `from`.
 fn next_printed(text: &str, from: usize) -> Option<Printed<'_>> {
     let bytes = text.as_bytes();
-    (from..text.len()).find_map(|i| match bytes[i] {
-        b'R' | b'U' | b'H' => printed_with_currency(text, i),
-        b'-' | b'0'..=b'9' => printed_at(text, i, i, None),
-        _ => None,
-    })
+    let mut from = from;
+    loop {
+        let i = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| MAY_START[usize::from(b)])?;
+        let found = match bytes[i] {
+            b'R' | b'U' | b'H' => printed_with_currency(text, i),
+            _ => printed_at(text, i, i, None),
+        };
+        if found.is_some() {
+            return found;
+        }
+        from = i + 1;
+    }
 }
 
 /// "RMB4,160.1 million", "US$ 29.3": a currency, at most one space, a number.
@@ -119,15 +140,11 @@ pub(crate) struct Found {
 /// Every quantity of `text`, skipping dates, years and numbers inside words
 /// ("Day-1", "30-day", "90 day+", "360 Jietiao").
 pub(crate) fn scan(text: &str) -> Vec<Found> {
-    let dates = scan::dates(text);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(c) = next_printed(text, from) {
         from = c.end;
         let (start, end) = (c.start, c.end);
-        if dates.iter().any(|&(a, b)| start < b && end > a) {
-            continue;
-        }
         let (num, cur, pct, scale_word, months) = (c.num, c.cur, c.pct, c.scale, c.months);
         let bare = cur.is_none() && !pct && scale_word.is_none();
         let before = text[..start].chars().next_back();
@@ -156,6 +173,9 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
             if is_year || singular_unit || capitalized {
                 continue;
             }
+        }
+        if scan::in_date(text, start) {
+            continue;
         }
         let digits = if num.contains(',') {
             std::borrow::Cow::Owned(num.replace(',', ""))

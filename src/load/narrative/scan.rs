@@ -121,23 +121,24 @@ pub(crate) fn loose_date_len(s: &str) -> Option<usize> {
     Some(s.len() - r.len())
 }
 
-/// The dates of `s` (as the loader's date pattern finds them), as byte spans.
-pub(crate) fn dates(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let b = s.as_bytes()[i];
-        if matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
-            && boundary_before(s, i)
-            && let Some(n) = date_len(&s[i..])
-        {
-            out.push((i, i + n));
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    out
+/// Whether byte `at` of `s`, not inside a word, lies inside a date ("March
+/// 31, 2024": a month name, one or two digits, an optional comma, four
+/// digits). Only a date whose month ends where the digits, commas and
+/// spaces before `at` begin can reach it.
+pub(crate) fn in_date(s: &str, at: usize) -> bool {
+    let head = &s[..at];
+    let k = head
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace())
+        .len();
+    let letters = s.as_bytes()[..k]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let p = k - letters;
+    MONTHS.contains(&&s[p..k])
+        && boundary_before(s, p)
+        && date_len(&s[p..]).is_some_and(|n| p + n > at)
 }
 
 /// The date `s` starts with ("June 30, 2024 ..."), parsed.
@@ -151,9 +152,21 @@ mod tests {
 
     #[test]
     fn dates_are_found_at_word_boundaries() {
-        let s = "As of March 31, 2024, and June 30 2023; xMay 1, 2024 and May 123, 2024";
-        let found: Vec<&str> = dates(s).iter().map(|&(a, b)| &s[a..b]).collect();
-        assert_eq!(found, vec!["March 31, 2024", "June 30 2023"]);
+        let s = "As of March 31, 2024, and June 30 2023; xMay 1, 2024 and May 123, 2024 12";
+        let digit = |i: &usize| s.as_bytes()[*i].is_ascii_digit();
+        let inside: Vec<usize> = (0..s.len())
+            .filter(digit)
+            .filter(|&i| in_date(s, i))
+            .collect();
+        let spans = [(12, 20), (31, 38)];
+        let expected: Vec<usize> = spans
+            .iter()
+            .flat_map(|&(a, b)| a..b)
+            .filter(digit)
+            .collect();
+        assert_eq!(&s[6..20], "March 31, 2024");
+        assert_eq!(&s[26..38], "June 30 2023");
+        assert_eq!(inside, expected);
         assert_eq!(
             leading_date("June 30, 2024."),
             NaiveDate::from_ymd_opt(2024, 6, 30)

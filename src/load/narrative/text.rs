@@ -208,6 +208,17 @@ fn without_bullets(s: &str) -> &str {
     }
 }
 
+/// Bytes [`pull_marks`] looks at: controls, space, `*` and non-ASCII.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i <= 0x20 || i == 0x2A || i >= 0x7F;
+        i += 1;
+    }
+    t
+};
+
 /// The text without the mark sentinels and with runs of blanks made one
 /// space (trimmed), and the marks at their offsets in that text.
 fn pull_marks(s: &str) -> (String, Vec<Mark>) {
@@ -218,9 +229,16 @@ fn pull_marks(s: &str) -> (String, Vec<Mark>) {
     // Bytes from `copied` to `i` are plain characters still to be copied.
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
+        // Printable ASCII other than blanks stays as it is.
+        let run = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]);
+        let run = run.unwrap_or(bytes.len() - i);
+        if run > 0 {
+            prev_space = false;
+            i += run;
+            continue;
+        }
         let b = bytes[i];
-        // A single space after a word stays as it is, like any other ASCII
-        // character that is not a blank.
+        // So does a single space after a word.
         if b == b' ' && !prev_space {
             prev_space = true;
             i += 1;
