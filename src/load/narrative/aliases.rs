@@ -3,6 +3,7 @@
 //! operating metrics.
 
 use crate::model::{Currency, Scale, StatementKind, Unit};
+use foldhash::HashMap;
 use serde::Deserialize;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -29,6 +30,9 @@ pub(crate) struct Normalize {
     /// The first four bytes of each rewrite phrase (`None` if one is shorter).
     #[serde(skip)]
     rewrite_heads: Option<Vec<u32>>,
+    /// The bytes that equal a rewrite phrase's first byte, ignoring ASCII case.
+    #[serde(skip)]
+    rewrite_firsts: Option<Box<[bool; 256]>>,
 }
 
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
@@ -83,6 +87,9 @@ pub(crate) struct Table {
     /// Metrics rows in order.
     #[serde(default)]
     pub metric: Vec<Metric>,
+    /// Each metric subject (normal form) and the first metric listing it.
+    #[serde(skip)]
+    metric_subjects: HashMap<String, usize>,
 }
 
 /// The embedded table, parsed once, its subject phrases in normal form.
@@ -104,6 +111,13 @@ impl Table {
                     .map(|h| u32::from_le_bytes(*h))
             })
             .collect();
+        self.normalize.rewrite_firsts = heads.as_ref().map(|heads| {
+            let mut firsts = Box::new([false; 256]);
+            for (b, first) in (0..=255u8).zip(firsts.iter_mut()) {
+                *first = heads.iter().any(|&h| h as u8 | 0x20 == b | 0x20);
+            }
+            firsts
+        });
         self.normalize.rewrite_heads = heads.map(|mut h| {
             h.sort_unstable();
             h.dedup();
@@ -130,6 +144,11 @@ impl Table {
             let m = &mut self.metric[i];
             (m.subjects, m.contains, m.label_key) = (subjects, contains, label_key);
         }
+        for (i, m) in self.metric.iter().enumerate() {
+            for subject in &m.subjects {
+                self.metric_subjects.entry(subject.clone()).or_insert(i);
+            }
+        }
         let n = &self.normalize;
         let prefix_keys = n.strip_prefixes.iter().map(|p| format!("{} ", self.key(p)));
         let prefix_keys = prefix_keys.collect();
@@ -142,20 +161,17 @@ impl Table {
     /// parentheses dropped, quotes to spaces, the rewrites applied, words
     /// (letters, digits, `+`, `%`) stemmed and joined by single spaces.
     pub fn key(&self, text: &str) -> String {
-        let plain = |b: u8| b.is_ascii() && b != b'(' && b != b'"';
-        if text.bytes().all(plain) && !self.may_rewrite(text) {
-            return ascii_words(text);
+        if let Some(key) = self.plain_key(text) {
+            return key;
         }
         let mut t = if text.is_ascii() {
             ascii_lowered(text)
         } else {
             unicode_lowered(text)
         };
-        if self.may_rewrite(&t) {
-            for (from, to) in &self.normalize.rewrites {
-                if t.contains(from.as_str()) {
-                    t = t.replace(from.as_str(), to.as_str());
-                }
+        for (from, to) in &self.normalize.rewrites {
+            if t.contains(from.as_str()) {
+                t = t.replace(from.as_str(), to.as_str());
             }
         }
         let mut out = String::with_capacity(t.len());
@@ -187,21 +203,47 @@ impl Table {
         out
     }
 
-    /// Whether a rewrite phrase may occur in `t` once lower-cased: four
-    /// bytes of `t` equal the start of one, ignoring ASCII case (and bit 5
-    /// of other bytes: a cheap over-approximation).
-    fn may_rewrite(&self, t: &str) -> bool {
+    /// The normal form of plain ASCII text in one pass: its words
+    /// lower-cased, stemmed and joined by single spaces. `None` when the
+    /// text holds parentheses, quotes or non-ASCII characters, or may hold a
+    /// rewrite phrase (four bytes equal the start of one, ignoring ASCII
+    /// case and bit 5 of other bytes: a cheap over-approximation).
+    fn plain_key(&self, text: &str) -> Option<String> {
         const FOLD: u32 = 0x2020_2020;
-        let Some(heads) = &self.normalize.rewrite_heads else {
-            return true;
-        };
-        let first = |b: u8| heads.iter().any(|&h| (h as u8 | 0x20) == b | 0x20);
-        t.as_bytes().windows(4).any(|w| {
-            first(w[0]) && {
-                let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]) | FOLD;
-                heads.iter().any(|&h| h | FOLD == w)
+        let heads = self.normalize.rewrite_heads.as_ref()?;
+        let firsts = self.normalize.rewrite_firsts.as_deref()?;
+        let b = text.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut word: Option<usize> = None;
+        for (i, &c) in b.iter().enumerate() {
+            if firsts[usize::from(c)]
+                && let Some(w) = b[i..].first_chunk::<4>()
+                && heads
+                    .iter()
+                    .any(|&h| h | FOLD == u32::from_le_bytes(*w) | FOLD)
+            {
+                return None;
             }
-        })
+            if KEY_BYTE[usize::from(c)] {
+                if word.is_none() {
+                    if !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    word = Some(out.len());
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_ascii() && c != b'(' && c != b'"' {
+                if let Some(start) = word.take() {
+                    stem_tail(&mut out, start);
+                }
+            } else {
+                return None;
+            }
+        }
+        if let Some(start) = word {
+            stem_tail(&mut out, start);
+        }
+        String::from_utf8(out).ok()
     }
 
     /// A subject's normal form (`key`) and its variants with the configured
@@ -246,12 +288,16 @@ impl Table {
         self.metric_for_key(&self.key(subject))
     }
 
-    /// The metric row a subject already in normal form denotes.
+    /// The metric row a subject already in normal form denotes: the first
+    /// metric listing it exactly or holding one of its phrases.
     pub fn metric_for_key(&self, key: &str) -> Option<usize> {
+        let exact = self.metric_subjects.get(key).copied();
+        let before = exact.unwrap_or(self.metric.len());
         let starts = word_starts(key);
-        self.metric
+        let by_phrase = self.metric[..before]
             .iter()
-            .position(|m| matches_at(key, &starts, &m.subjects, &m.contains))
+            .position(|m| m.contains.iter().any(|c| has_phrase(key, &starts, c)));
+        by_phrase.or(exact)
     }
 }
 
@@ -326,37 +372,18 @@ const KEY_BYTE: [bool; 256] = {
     t
 };
 
-/// The normal form of ASCII text without parentheses, quotes or rewrite
-/// phrases: its words lower-cased, stemmed and joined by single spaces
-/// (compacted in place in the lower-cased copy).
-fn ascii_words(text: &str) -> String {
-    let mut b = text.to_ascii_lowercase().into_bytes();
-    let n = b.len();
-    let (mut r, mut w) = (0, 0);
-    while r < n {
-        if !KEY_BYTE[usize::from(b[r])] {
-            r += 1;
-            continue;
+/// Stems the lower-case word that ends `out` and starts at byte `start`
+/// ("liabilities" → "liability", "loans" → "loan").
+fn stem_tail(out: &mut Vec<u8>, start: usize) {
+    let word = &out[start..];
+    if word.len() > 4 && word.ends_with(b"ies") {
+        out.truncate(out.len() - 2);
+        if let Some(last) = out.last_mut() {
+            *last = b'y';
         }
-        if w > 0 {
-            b[w] = b' ';
-            w += 1;
-        }
-        let start = w;
-        while r < n && KEY_BYTE[usize::from(b[r])] {
-            b[w] = b[r];
-            (w, r) = (w + 1, r + 1);
-        }
-        let word = &b[start..w];
-        if word.len() > 4 && word.ends_with(b"ies") {
-            w -= 2;
-            b[w - 1] = b'y';
-        } else if word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss") {
-            w -= 1;
-        }
+    } else if word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss") {
+        out.pop();
     }
-    b.truncate(w);
-    String::from_utf8(b).expect("ASCII words")
 }
 
 /// ASCII `text` lower-cased, parenthesised text dropped, quotes to spaces.

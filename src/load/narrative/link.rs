@@ -235,7 +235,9 @@ fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], 
     let label = &keys[i];
     let label_ok = match (&alias.label, &alias.label_prefix) {
         (Some(l), _) => label == l,
-        (None, Some(p)) => label == p || label.starts_with(&format!("{p} ")),
+        (None, Some(p)) => label
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')),
         (None, None) => false,
     };
     label_ok

@@ -229,9 +229,17 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
 /// text that follows it.
 pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
     let has_word = |ws: &[&str]| {
-        subject
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        let is = |w: &[u8]| ws.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+        if subject.is_ascii() {
+            subject
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(is)
+        } else {
+            subject
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| is(w.as_bytes()))
+        }
     };
     match q.unit {
         Unit::Percent | Unit::Months => q.unit,

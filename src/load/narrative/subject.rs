@@ -122,7 +122,11 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     let trimmed_len = head.trim_end().len();
     let head = &head[..trimmed_len];
     let mut starts: Vec<usize> = vec![0];
-    starts.extend(head.match_indices(", ").map(|(i, _)| i + 2));
+    let bytes = head.as_bytes();
+    starts.extend(
+        (0..bytes.len().saturating_sub(1))
+            .filter_map(|i| (bytes[i] == b',' && bytes[i + 1] == b' ').then_some(i + 2)),
+    );
     let mut k = starts.len() - 1;
     while k > 0 {
         let seg = &head[starts[k]..];
@@ -280,6 +284,12 @@ fn without_time_suffix(s: &str) -> &str {
 
 /// Whether the whole of `s` is a time phrase (any case).
 fn is_time_phrase(s: &str) -> bool {
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'i' | b'I' | b'f' | b'F' | b'd' | b'D' | b'a' | b'A')
+    ) {
+        return false;
+    }
     let quarter = strip_any_ci(s, &["in the ", "for the ", "during the "])
         .and_then(|r| strip_any_ci(r, &["first ", "second ", "third ", "fourth "]))
         .and_then(scan::quarter_word)
