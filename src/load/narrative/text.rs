@@ -364,24 +364,28 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'') {
-                end += 1;
-            }
-            let next_starts = text[end..].starts_with(' ')
-                && text[end..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_uppercase() || n == '"' || n == '“');
-            if next_starts && !is_abbreviation(&text[start..i]) {
-                out.push((start, end));
-                start = end + 1;
-                i = start;
-                continue;
-            }
+        let Some(k) = bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        else {
+            break;
+        };
+        i += k;
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'') {
+            end += 1;
+        }
+        let next_starts = text[end..].starts_with(' ')
+            && text[end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n == '"' || n == '“');
+        if next_starts && !is_abbreviation(&text[start..i]) {
+            out.push((start, end));
+            start = end + 1;
+            i = start;
+            continue;
         }
         i += 1;
     }
@@ -395,8 +399,12 @@ fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
+    if word.is_ascii() {
+        let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+        return initial || ABBREV.iter().any(|a| word.eq_ignore_ascii_case(a));
+    }
+    let word = word.to_lowercase();
     word.len() == 1 && word.chars().all(|c| c.is_alphabetic()) || ABBREV.contains(&word.as_str())
 }
 
