@@ -3,6 +3,7 @@
 //! operating metrics.
 
 use crate::model::{Currency, Scale, StatementKind, Unit};
+use foldhash::HashMap;
 use serde::Deserialize;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -20,6 +21,18 @@ pub(crate) struct Normalize {
     pub strip_suffixes: Vec<String>,
     /// Statement ids in the order subjects are matched against them.
     pub statement_order: Vec<String>,
+    /// `strip_prefixes` in normal form, each followed by a space.
+    #[serde(skip)]
+    prefix_keys: Vec<String>,
+    /// `strip_suffixes` in normal form, each preceded by a space.
+    #[serde(skip)]
+    suffix_keys: Vec<String>,
+    /// The first four bytes of each rewrite phrase (`None` if one is shorter).
+    #[serde(skip)]
+    rewrite_heads: Option<Vec<u32>>,
+    /// The bytes that equal a rewrite phrase's first byte, ignoring ASCII case.
+    #[serde(skip)]
+    rewrite_firsts: Option<Box<[bool; 256]>>,
 }
 
 /// One alias: subjects (exact normal forms or contained phrases) to a row.
@@ -58,6 +71,9 @@ pub(crate) struct Metric {
     /// Phrases the subject must contain.
     #[serde(default)]
     pub contains: Vec<String>,
+    /// The label in normal form.
+    #[serde(skip)]
+    pub label_key: String,
 }
 
 /// The whole table.
@@ -71,6 +87,9 @@ pub(crate) struct Table {
     /// Metrics rows in order.
     #[serde(default)]
     pub metric: Vec<Metric>,
+    /// Each metric subject (normal form) and the first metric listing it.
+    #[serde(skip)]
+    metric_subjects: HashMap<String, usize>,
 }
 
 /// The embedded table, parsed once, its subject phrases in normal form.
@@ -83,6 +102,27 @@ pub(crate) static ALIASES: LazyLock<Table> = LazyLock::new(|| {
 impl Table {
     /// Puts every subject phrase, label and section phrase in normal form.
     fn normalize_phrases(&mut self) {
+        let rewrites = &self.normalize.rewrites;
+        let heads: Option<Vec<u32>> = rewrites
+            .iter()
+            .map(|(f, _)| {
+                f.as_bytes()
+                    .first_chunk::<4>()
+                    .map(|h| u32::from_le_bytes(*h))
+            })
+            .collect();
+        self.normalize.rewrite_firsts = heads.as_ref().map(|heads| {
+            let mut firsts = Box::new([false; 256]);
+            for (b, first) in (0..=255u8).zip(firsts.iter_mut()) {
+                *first = heads.iter().any(|&h| h as u8 | 0x20 == b | 0x20);
+            }
+            firsts
+        });
+        self.normalize.rewrite_heads = heads.map(|mut h| {
+            h.sort_unstable();
+            h.dedup();
+            h
+        });
         let keys = |t: &Table, v: &[String]| v.iter().map(|s| t.key(s)).collect::<Vec<_>>();
         for i in 0..self.alias.len() {
             let subjects = keys(self, &self.alias[i].subjects);
@@ -100,43 +140,125 @@ impl Table {
         for i in 0..self.metric.len() {
             let subjects = keys(self, &self.metric[i].subjects);
             let contains = keys(self, &self.metric[i].contains);
+            let label_key = self.key(&self.metric[i].label);
             let m = &mut self.metric[i];
-            (m.subjects, m.contains) = (subjects, contains);
+            (m.subjects, m.contains, m.label_key) = (subjects, contains, label_key);
         }
-    }
-
-    /// The normal form of a subject or label.
-    pub fn key(&self, text: &str) -> String {
-        let mut t = text.to_lowercase().replace(['’', '‘'], "'");
-        t = drop_parenthesized(&t);
-        t = t.replace(['"', '“', '”'], " ");
-        for (from, to) in &self.normalize.rewrites {
-            t = t.replace(from.as_str(), to.as_str());
-        }
-        t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
-            .filter(|w| !w.is_empty())
-            .map(stem)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// The subject's normal form and its variants with the configured
-    /// prefixes and suffixes stripped, most literal first.
-    pub fn variants(&self, subject: &str) -> Vec<String> {
-        let key = self.key(subject);
-        let mut out = vec![key.clone()];
-        for p in &self.normalize.strip_prefixes {
-            let p = format!("{} ", self.key(p));
-            if let Some(rest) = key.strip_prefix(&p) {
-                out.push(rest.to_string());
+        for (i, m) in self.metric.iter().enumerate() {
+            for subject in &m.subjects {
+                self.metric_subjects.entry(subject.clone()).or_insert(i);
             }
         }
-        let bases = out.clone();
-        for base in bases {
-            for s in &self.normalize.strip_suffixes {
-                let s = format!(" {}", self.key(s));
-                if let Some(rest) = base.strip_suffix(&s) {
-                    out.push(rest.to_string());
+        let n = &self.normalize;
+        let prefix_keys = n.strip_prefixes.iter().map(|p| format!("{} ", self.key(p)));
+        let prefix_keys = prefix_keys.collect();
+        let suffix_keys = n.strip_suffixes.iter().map(|s| format!(" {}", self.key(s)));
+        let suffix_keys = suffix_keys.collect();
+        (self.normalize.prefix_keys, self.normalize.suffix_keys) = (prefix_keys, suffix_keys);
+    }
+
+    /// The normal form of a subject or label: lower case, text in
+    /// parentheses dropped, quotes to spaces, the rewrites applied, words
+    /// (letters, digits, `+`, `%`) stemmed and joined by single spaces.
+    pub fn key(&self, text: &str) -> String {
+        if let Some(key) = self.plain_key(text) {
+            return key;
+        }
+        let mut t = if text.is_ascii() {
+            ascii_lowered(text)
+        } else {
+            unicode_lowered(text)
+        };
+        for (from, to) in &self.normalize.rewrites {
+            if t.contains(from.as_str()) {
+                t = t.replace(from.as_str(), to.as_str());
+            }
+        }
+        let mut out = String::with_capacity(t.len());
+        let mut push = |w: &str| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            push_stem(&mut out, w);
+        };
+        if t.is_ascii() {
+            let bytes = t.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let start = i;
+                while i < bytes.len() && is_key_byte(bytes[i]) {
+                    i += 1;
+                }
+                if start < i {
+                    push(&t[start..i]);
+                } else {
+                    i += 1;
+                }
+            }
+        } else {
+            t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '%'))
+                .filter(|w| !w.is_empty())
+                .for_each(push);
+        }
+        out
+    }
+
+    /// The normal form of plain ASCII text in one pass: its words
+    /// lower-cased, stemmed and joined by single spaces. `None` when the
+    /// text holds parentheses, quotes or non-ASCII characters, or may hold a
+    /// rewrite phrase (four bytes equal the start of one, ignoring ASCII
+    /// case and bit 5 of other bytes: a cheap over-approximation).
+    fn plain_key(&self, text: &str) -> Option<String> {
+        const FOLD: u32 = 0x2020_2020;
+        let heads = self.normalize.rewrite_heads.as_ref()?;
+        let firsts = self.normalize.rewrite_firsts.as_deref()?;
+        let b = text.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut word: Option<usize> = None;
+        for (i, &c) in b.iter().enumerate() {
+            if firsts[usize::from(c)]
+                && let Some(w) = b[i..].first_chunk::<4>()
+                && heads
+                    .iter()
+                    .any(|&h| h | FOLD == u32::from_le_bytes(*w) | FOLD)
+            {
+                return None;
+            }
+            if KEY_BYTE[usize::from(c)] {
+                if word.is_none() {
+                    if !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    word = Some(out.len());
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_ascii() && c != b'(' && c != b'"' {
+                if let Some(start) = word.take() {
+                    stem_tail(&mut out, start);
+                }
+            } else {
+                return None;
+            }
+        }
+        if let Some(start) = word {
+            stem_tail(&mut out, start);
+        }
+        String::from_utf8(out).ok()
+    }
+
+    /// A subject's normal form (`key`) and its variants with the configured
+    /// prefixes and suffixes stripped, most literal first.
+    pub fn variants(&self, key: String) -> Vec<String> {
+        let mut out = vec![key];
+        for p in &self.normalize.prefix_keys {
+            if let Some(rest) = out[0].strip_prefix(p.as_str()).map(str::to_string) {
+                out.push(rest);
+            }
+        }
+        for b in 0..out.len() {
+            for s in &self.normalize.suffix_keys {
+                if let Some(rest) = out[b].strip_suffix(s.as_str()).map(str::to_string) {
+                    out.push(rest);
                 }
             }
         }
@@ -156,22 +278,55 @@ impl Table {
     /// Whether a subject's normal form matches exact forms or contained
     /// phrases (both already in normal form).
     pub fn matches(&self, key: &str, subjects: &[String], contains: &[String]) -> bool {
-        subjects.iter().any(|s| s == key)
-            || contains.iter().any(|c| {
-                key == c
-                    || key.starts_with(&format!("{c} "))
-                    || key.contains(&format!(" {c} "))
-                    || key.ends_with(&format!(" {c}"))
-            })
+        let starts = word_starts(key);
+        matches_at(key, &starts, subjects, contains)
     }
 
     /// The metric row a subject denotes, by index into `metric`.
+    #[cfg(test)]
     pub fn metric_for(&self, subject: &str) -> Option<usize> {
-        let key = self.key(subject);
-        self.metric
-            .iter()
-            .position(|m| self.matches(&key, &m.subjects, &m.contains))
+        self.metric_for_key(&self.key(subject))
     }
+
+    /// The metric row a subject already in normal form denotes: the first
+    /// metric listing it exactly or holding one of its phrases.
+    pub fn metric_for_key(&self, key: &str) -> Option<usize> {
+        let exact = self.metric_subjects.get(key).copied();
+        let before = exact.unwrap_or(self.metric.len());
+        let starts = word_starts(key);
+        let by_phrase = self.metric[..before]
+            .iter()
+            .position(|m| m.contains.iter().any(|c| has_phrase(key, &starts, c)));
+        by_phrase.or(exact)
+    }
+}
+
+/// The byte offsets where the words of a normal form start.
+fn word_starts(key: &str) -> Vec<usize> {
+    let spaces = key.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    std::iter::once(0)
+        .chain(spaces.map(|(j, _)| j + 1))
+        .collect()
+}
+
+/// [`Table::matches`] given the key's word starts.
+fn matches_at(key: &str, starts: &[usize], subjects: &[String], contains: &[String]) -> bool {
+    subjects.iter().any(|s| s == key) || contains.iter().any(|c| has_phrase(key, starts, c))
+}
+
+/// Whether `phrase` occurs in `key` at one of its word starts and ends at a
+/// space or the end (the whole key, its start, its end or its middle).
+fn has_phrase(key: &str, starts: &[usize], phrase: &str) -> bool {
+    let (k, p) = (key.as_bytes(), phrase.as_bytes());
+    if p.len() > k.len() {
+        return false;
+    }
+    starts.iter().any(|&i| {
+        k.get(i) == p.first() && key[i..].starts_with(phrase) && {
+            let end = i + phrase.len();
+            end == key.len() || key.as_bytes()[end] == b' '
+        }
+    })
 }
 
 impl Metric {
@@ -204,6 +359,55 @@ impl Metric {
     }
 }
 
+/// Bytes that belong to the words of a normal form: ASCII letters and
+/// digits, `+`, `%`.
+const KEY_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'+' || b == b'%';
+        i += 1;
+    }
+    t
+};
+
+/// Stems the lower-case word that ends `out` and starts at byte `start`
+/// ("liabilities" → "liability", "loans" → "loan").
+fn stem_tail(out: &mut Vec<u8>, start: usize) {
+    let word = &out[start..];
+    if word.len() > 4 && word.ends_with(b"ies") {
+        out.truncate(out.len() - 2);
+        if let Some(last) = out.last_mut() {
+            *last = b'y';
+        }
+    } else if word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss") {
+        out.pop();
+    }
+}
+
+/// ASCII `text` lower-cased, parenthesised text dropped, quotes to spaces.
+fn ascii_lowered(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth > 0 => depth -= 1,
+            b'"' if depth == 0 => out.push(' '),
+            _ if depth == 0 => out.push(char::from(b.to_ascii_lowercase())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// [`ascii_lowered`] for any text (Unicode lower case, curly quotes too).
+fn unicode_lowered(text: &str) -> String {
+    let t = text.to_lowercase().replace(['’', '‘'], "'");
+    drop_parenthesized(&t).replace(['"', '“', '”'], " ")
+}
+
 fn drop_parenthesized(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut depth = 0usize;
@@ -218,13 +422,20 @@ fn drop_parenthesized(t: &str) -> String {
     out
 }
 
-fn stem(w: &str) -> String {
+/// Whether an ASCII byte belongs to a word of a normal form.
+fn is_key_byte(b: u8) -> bool {
+    KEY_BYTE[usize::from(b)]
+}
+
+/// Appends the simple stem of `w` ("liabilities" → "liability", "loans" → "loan").
+fn push_stem(out: &mut String, w: &str) {
     if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
+        out.push_str(&w[..w.len() - 3]);
+        out.push('y');
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
+        out.push_str(&w[..w.len() - 1]);
     } else {
-        w.to_string()
+        out.push_str(w);
     }
 }
 
@@ -244,9 +455,9 @@ mod tests {
             t.key("Net income per fully diluted American depository share (\"ADS\")"),
             "net income per fully diluted ads"
         );
-        let v = t.variants("Net revenue from Credit Driven Services");
+        let v = t.variants(t.key("Net revenue from Credit Driven Services"));
         assert!(v.contains(&t.key("Credit driven services")));
-        let v = t.variants("Sales and marketing expenses");
+        let v = t.variants(t.key("Sales and marketing expenses"));
         assert!(v.contains(&t.key("Sales and marketing")));
     }
 

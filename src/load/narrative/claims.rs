@@ -5,14 +5,10 @@
 
 use super::aliases::ALIASES;
 use super::facts::Located;
+use super::scan::strip_ci;
 use super::text::CleanLine;
 use crate::model::{Claim, ClaimKind, FactPeriod, RowRef, StatementKind, Unit};
-use regex::Regex;
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"["“]([^"“”]+)["”]"#).expect("quoted regex"));
 
 const STOP: &[&str] = &[
     "and", "the", "of", "to", "for", "in", "a", "an", "total", "our",
@@ -23,12 +19,7 @@ pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
     let mut out = Vec::new();
     for def in lines {
         let Some(n) = def.defines else { continue };
-        if !def
-            .text
-            .trim_start()
-            .to_lowercase()
-            .starts_with("including")
-        {
+        if strip_ci(def.text.trim_start(), "including").is_none() {
             continue;
         }
         let parts: Vec<&Located> = facts
@@ -36,9 +27,9 @@ pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
             .filter(|f| f.fact.line == def.line && f.principal)
             .collect();
         let labels: Vec<String> = if parts.is_empty() {
-            QUOTED
-                .captures_iter(&def.text)
-                .map(|c| c[1].trim().to_string())
+            quoted(&def.text)
+                .into_iter()
+                .map(|q| q.trim().to_string())
                 .collect()
         } else {
             Vec::new()
@@ -85,6 +76,28 @@ pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
                 .collect(),
             lines: claim_lines,
         });
+    }
+    out
+}
+
+/// The texts in quotes ("Cash and cash equivalents", “Restricted cash”).
+fn quoted(text: &str) -> Vec<&str> {
+    const QUOTES: [char; 3] = ['"', '“', '”'];
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if c == '"' || c == '“' {
+            let n = after.find(QUOTES).unwrap_or(after.len());
+            if n > 0
+                && let Some(close @ ('"' | '”')) = after[n..].chars().next()
+            {
+                out.push(&after[..n]);
+                rest = &after[n + close.len_utf8()..];
+                continue;
+            }
+        }
+        rest = after;
     }
     out
 }

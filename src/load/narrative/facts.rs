@@ -5,11 +5,10 @@
 
 use super::periods::{self, Hint};
 use super::quantity::{self, Found};
+use super::scan::{boundary_at, ends_ci, ends_with_word_ci, strip_any_ci, strip_ci, ws1};
 use super::subject;
 use super::text::{CleanLine, sentences};
 use crate::model::{Claim, ClaimKind, Currency, FactPeriod, NarrativeFact, Quantity, Quarter};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A fact and where it sits in its clean line.
 #[derive(Clone, Debug)]
@@ -37,16 +36,81 @@ enum Role {
     Share,
 }
 
-static GROWTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(increase|increased|growth|grew|rise|rose|up|decrease|decreased|decline|declined|drop|dropped|down|fall|fell)(?:\s+(?:of|by))?\s*$")
-        .expect("growth regex")
-});
-static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:compared (?:to|with)|versus|vs\.)\s*$").expect("compared regex")
-});
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+and\s+(?:we|our|the company|it)\b|;").expect("clause regex")
-});
+/// Words of growth and whether they mean a fall.
+const GROWTH_WORDS: &[(&str, bool)] = &[
+    ("increase", false),
+    ("increased", false),
+    ("growth", false),
+    ("grew", false),
+    ("rise", false),
+    ("rose", false),
+    ("up", false),
+    ("decrease", true),
+    ("decreased", true),
+    ("decline", true),
+    ("declined", true),
+    ("drop", true),
+    ("dropped", true),
+    ("down", true),
+    ("fall", true),
+    ("fell", true),
+];
+
+/// If the text before a percent ends with a word of growth ("an increase
+/// of", "down"), whether it means a fall.
+fn growth_before(pre: &str) -> Option<bool> {
+    let word = |t: &str| {
+        GROWTH_WORDS
+            .iter()
+            .find_map(|&(w, down)| ends_with_word_ci(t, w).map(|_| down))
+    };
+    let t = pre.trim_end();
+    let linked = ["of", "by"].iter().filter(|w| ends_ci(t, w)).find_map(|w| {
+        let u = &t[..t.len() - w.len()];
+        let v = u.trim_end();
+        (v.len() < u.len()).then_some(v)
+    });
+    word(t).or_else(|| linked.and_then(word))
+}
+
+/// Whether the text before a figure ends with "compared to", "versus", "vs.".
+fn compared_before(pre: &str) -> bool {
+    let t = pre.trim_end();
+    ["compared to", "compared with", "versus", "vs."]
+        .iter()
+        .any(|w| ends_with_word_ci(t, w).is_some())
+}
+
+/// Byte offsets just past each clause break of `s` (";", ", and we|our|the company|it").
+fn clause_breaks(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = match bytes[i] {
+            b';' => Some(i + 1),
+            b',' => comma_and_len(&s[i + 1..]).map(|n| i + 1 + n),
+            _ => None,
+        };
+        match end {
+            Some(e) => {
+                out.push(e);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Byte length of " and we" (or our, the company, it) after a comma.
+fn comma_and_len(s: &str) -> Option<usize> {
+    let r = ws1(strip_ci(ws1(s)?, "and")?)?;
+    ["we", "our", "the company", "it"]
+        .iter()
+        .find_map(|w| strip_ci(r, w).filter(|rest| boundary_at(rest)))
+        .map(|rest| s.len() - rest.len())
+}
 
 /// Reads facts and growth / share claims from clean lines.
 pub(crate) struct Reader {
@@ -99,11 +163,7 @@ impl Reader {
     /// Reads one clean prose line.
     pub fn read(&mut self, line: &CleanLine) {
         let mut found = quantity::scan(&line.text);
-        let including = line
-            .text
-            .trim_start()
-            .to_lowercase()
-            .starts_with("including");
+        let including = strip_ci(line.text.trim_start(), "including").is_some();
         if line.defines.is_some() && !including {
             // Definitions state figures with a currency, percent or scale only
             // ("91 to 180 calendar days" is not a figure of the period).
@@ -136,9 +196,9 @@ impl Reader {
             last_fact: None,
             growth: None,
         };
-        let breaks: Vec<usize> = CLAUSE_BREAK
-            .find_iter(&s.text[s.start..s.end])
-            .map(|m| s.start + m.end())
+        let breaks: Vec<usize> = clause_breaks(&s.text[s.start..s.end])
+            .into_iter()
+            .map(|e| s.start + e)
             .collect();
         for (k, f) in qs.iter().enumerate() {
             let pre_start = if k > 0 { qs[k - 1].end } else { s.start };
@@ -168,23 +228,9 @@ impl Reader {
         st: &mut State,
     ) -> Role {
         let q = &f.q;
-        let pre_l = pre.to_lowercase();
-        let post_l = post.to_lowercase();
         let pct = q.unit == crate::model::Unit::Percent;
         // Growth rate: "an increase of 12.2%".
-        if pct && let Some(c) = GROWTH.captures(&pre_l) {
-            let down = matches!(
-                &c[1],
-                "decrease"
-                    | "decreased"
-                    | "decline"
-                    | "declined"
-                    | "drop"
-                    | "dropped"
-                    | "down"
-                    | "fall"
-                    | "fell"
-            );
+        if pct && let Some(down) = growth_before(pre) {
             let mut g = q.clone();
             if down {
                 g.amount.value = -g.amount.value;
@@ -194,9 +240,8 @@ impl Reader {
         }
         // Share of a total: "representing 64.9% of the total".
         if pct
-            && pre_l.trim_end().ends_with("representing")
-            && (post_l.trim_start().starts_with("of the total")
-                || post_l.trim_start().starts_with("of total"))
+            && ends_ci(pre.trim_end(), "representing")
+            && strip_any_ci(post.trim_start(), &["of the total", "of total"]).is_some()
         {
             if let Some(v) = st.last_value {
                 let value = &self.facts[v];
@@ -220,7 +265,7 @@ impl Reader {
             return Role::Share;
         }
         // Growth base: "from 220.6 million a year ago".
-        if st.role == Role::Growth && pre_l.trim_end().ends_with("from") {
+        if st.role == Role::Growth && ends_ci(pre.trim_end(), "from") {
             let growth = st.growth.take();
             let Some(v) = st.last_value else {
                 return Role::Base;
@@ -291,10 +336,10 @@ impl Reader {
         }
         // A comparative: "compared to RMB3,914.3 million in the same period of 2023".
         let connector = {
-            let t = pre_l.trim_end();
-            t.ends_with(" and") || t == "and" || t.ends_with(',')
+            let t = pre.trim_end();
+            ends_ci(t, " and") || t.eq_ignore_ascii_case("and") || t.ends_with(',')
         };
-        if COMPARED.is_match(&pre_l) || (st.role == Role::Comparative && connector) {
+        if compared_before(pre) || (st.role == Role::Comparative && connector) {
             let Some(v) = st.last_value else {
                 return Role::Comparative;
             };
@@ -312,11 +357,11 @@ impl Reader {
             return Role::Comparative;
         }
         // Subject after the figure: "RMB60,506 million was under capital-light model".
-        let at_clause_start = pre_l.trim().is_empty()
-            || pre_l.trim_end().ends_with(',')
-            || pre_l.trim_end().ends_with("of which");
+        let at_clause_start = pre.trim().is_empty()
+            || pre.trim_end().ends_with(',')
+            || ends_ci(pre.trim_end(), "of which");
         if at_clause_start && let Some((noun, qual)) = subject::subject_first(post) {
-            let parent = if pre_l.trim_end().ends_with("of which") {
+            let parent = if ends_ci(pre.trim_end(), "of which") {
                 st.last_value
             } else {
                 self.last_principal
@@ -351,7 +396,7 @@ impl Reader {
             return Role::Value;
         }
         // Object of a verb: "connected 159 financial institutional partners".
-        let and_after_value = pre_l.trim_end().ends_with("and") && st.role != Role::Value;
+        let and_after_value = ends_ci(pre.trim_end(), "and") && st.role != Role::Value;
         let object_ok =
             (!s.footnote_def || s.including) && subject::takes_object(pre) && !and_after_value;
         if object_ok && let Some((noun, len)) = subject::noun_after(post) {

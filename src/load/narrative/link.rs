@@ -5,41 +5,39 @@
 //! decides: the first such row after the row the previous subject linked to.
 
 use super::aliases::{ALIASES, Alias, Table};
-use crate::model::{Filing, RowKind, RowRef, Statement, StatementKind, Unit};
-use std::collections::HashMap;
+use crate::model::{Filing, Row, RowKind, RowRef, Statement, StatementKind, Unit};
+use foldhash::{HashMap, HashMapExt};
 
 /// Links every fact of `filing` and every claim part row to its row.
 pub fn link(filing: &mut Filing) {
     let table = &*ALIASES;
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
-    let mut cache: HashMap<(usize, String), Option<RowRef>> = HashMap::new();
+    let mut cache: HashMap<(usize, &str), Option<RowRef>> = HashMap::new();
+    let mut memo: HashMap<&str, String> = HashMap::new();
     let keys: Vec<Vec<String>> = filing
         .statements
         .iter()
-        .map(|st| st.rows.iter().map(|r| table.key(&r.label)).collect())
+        .map(|st| {
+            st.rows
+                .iter()
+                .map(|r| row_key(table, r, &mut memo))
+                .collect()
+        })
         .collect();
-    let ctx = Ctx {
-        table,
-        statements: &filing.statements,
-        keys: &keys,
-        order: &order,
-    };
+    drop(memo);
+    let ctx = Ctx::new(table, &filing.statements, &keys, &order);
+    let mut subject_keys: HashMap<&str, String> = HashMap::new();
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
-        let key = (fact.line, fact.subject.clone());
-        let r = match cache.get(&key) {
-            Some(r) => r.clone(),
-            None => {
-                let r = ctx.resolve(&fact.subject, fact.quantity.unit, &mut cursor);
-                cache.insert(key, r.clone());
-                r
-            }
-        };
-        refs.push(r);
-    }
-    for (fact, r) in filing.facts.iter_mut().zip(refs) {
-        fact.row = r;
+        let subject = fact.subject.as_str();
+        let r = cache.entry((fact.line, subject)).or_insert_with(|| {
+            let key = subject_keys
+                .entry(subject)
+                .or_insert_with(|| table.key(subject));
+            ctx.resolve(key, fact.quantity.unit, &mut cursor)
+        });
+        refs.push(r.clone());
     }
     for claim in &mut filing.claims {
         for part in &mut claim.part_rows {
@@ -48,65 +46,155 @@ pub fn link(filing: &mut Filing) {
             }
         }
     }
+    for (fact, r) in filing.facts.iter_mut().zip(refs) {
+        fact.row = r;
+    }
 }
 
-/// The filing's statements with their row labels in normal form.
+/// A row label in normal form (empty for headers, which never link), each
+/// distinct label normalised once.
+fn row_key<'r>(table: &Table, row: &'r Row, memo: &mut HashMap<&'r str, String>) -> String {
+    if row.kind == RowKind::Header {
+        return String::new();
+    }
+    memo.entry(&row.label)
+        .or_insert_with(|| table.key(&row.label))
+        .clone()
+}
+
+/// The filing's statements with their row labels in normal form, indexed.
 struct Ctx<'a> {
     table: &'a Table,
     statements: &'a [Statement],
     keys: &'a [Vec<String>],
     order: &'a [StatementKind],
+    /// Non-header rows by label key.
+    rows_by_key: RowIndex<'a>,
 }
 
-impl Ctx<'_> {
+/// Rows by label key: for each key the chain of its (statement index, row
+/// index) entries in statement and row order.
+#[derive(Default)]
+struct RowIndex<'a> {
+    /// First and last entry of each key's chain.
+    chains: HashMap<&'a str, (usize, usize)>,
+    /// (statement, row, next entry of the chain or `usize::MAX`).
+    entries: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> RowIndex<'a> {
+    /// Appends row `i` of statement `s` to the chain of `key`.
+    fn push(&mut self, key: &'a str, s: usize, i: usize) {
+        let at = self.entries.len();
+        self.entries.push((s, i, usize::MAX));
+        match self.chains.get_mut(key) {
+            Some((_, last)) => {
+                self.entries[*last].2 = at;
+                *last = at;
+            }
+            None => {
+                self.chains.insert(key, (at, at));
+            }
+        }
+    }
+
+    /// Whether any row has `key`.
+    fn contains(&self, key: &str) -> bool {
+        self.chains.contains_key(key)
+    }
+
+    /// The rows of statement `s` with `key`, in order.
+    fn rows(&self, key: &str, s: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = self.chains.get(key).map_or(usize::MAX, |c| c.0);
+        while let Some(&(t, i, next)) = self.entries.get(at) {
+            if t == s {
+                out.push(i);
+            }
+            at = next;
+        }
+        out
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Indexes the rows of `statements` by their keys.
+    fn new(
+        table: &'a Table,
+        statements: &'a [Statement],
+        keys: &'a [Vec<String>],
+        order: &'a [StatementKind],
+    ) -> Self {
+        let mut rows_by_key = RowIndex::default();
+        for (s, (st, ks)) in statements.iter().zip(keys).enumerate() {
+            for (i, (row, k)) in st.rows.iter().zip(ks).enumerate() {
+                if row.kind != RowKind::Header {
+                    rows_by_key.push(k, s, i);
+                }
+            }
+        }
+        Self {
+            table,
+            statements,
+            keys,
+            order,
+            rows_by_key,
+        }
+    }
+
+    /// The index of the statement of `kind`.
+    fn index_of(&self, kind: StatementKind) -> Option<usize> {
+        self.statements.iter().position(|s| s.kind == kind)
+    }
+
     /// The statement of `kind` and its row keys.
     fn get(&self, kind: StatementKind) -> Option<(&Statement, &[String])> {
-        let i = self.statements.iter().position(|s| s.kind == kind)?;
+        let i = self.index_of(kind)?;
         Some((&self.statements[i], &self.keys[i]))
     }
 
-    /// Rows of `st` whose key equals `key` (headers excluded).
-    fn rows_keyed(st: &Statement, keys: &[String], key: &str) -> Vec<usize> {
-        (0..st.rows.len())
-            .filter(|&i| st.rows[i].kind != RowKind::Header && keys[i] == key)
-            .collect()
+    /// Rows of statement `s` whose key equals `key` (headers excluded).
+    fn rows_keyed(&self, s: usize, key: &str) -> Vec<usize> {
+        self.rows_by_key.rows(key, s)
     }
 
-    /// The row a subject denotes.
+    /// The row a subject (given in normal form) denotes.
     fn resolve(
         &self,
-        subject: &str,
+        key: &str,
         unit: Unit,
         cursor: &mut HashMap<StatementKind, usize>,
     ) -> Option<RowRef> {
         let table = self.table;
         // 1. Same normal form (then a variant), statements in order.
-        for v in &table.variants(subject) {
+        for v in &table.variants(key.to_string()) {
+            if !self.rows_by_key.contains(v) {
+                continue;
+            }
             for &kind in self.order {
-                let Some((st, keys)) = self.get(kind) else {
+                let Some(s) = self.index_of(kind) else {
                     continue;
                 };
-                let cands = Self::rows_keyed(st, keys, v);
-                if let Some(r) = pick(st, &cands, unit, cursor) {
+                let cands = self.rows_keyed(s, v);
+                if let Some(r) = pick(&self.statements[s], &cands, unit, cursor) {
                     return Some(r);
                 }
             }
         }
         // 2. A key operating metric.
-        if let Some(m) = table.metric_for(subject)
-            && let Some((st, keys)) = self.get(StatementKind::Metrics)
+        if let Some(m) = table.metric_for_key(key)
+            && let Some(s) = self.index_of(StatementKind::Metrics)
         {
-            let cands = Self::rows_keyed(st, keys, &table.key(&table.metric[m].label));
-            if let Some(r) = pick(st, &cands, unit, cursor) {
+            let cands = self.rows_keyed(s, &table.metric[m].label_key);
+            if let Some(r) = pick(&self.statements[s], &cands, unit, cursor) {
                 return Some(r);
             }
         }
         // 3. An alias.
-        let key = table.key(subject);
         for alias in table
             .alias
             .iter()
-            .filter(|a| table.matches(&key, &a.subjects, &a.contains))
+            .filter(|a| table.matches(key, &a.subjects, &a.contains))
         {
             let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
                 continue;
@@ -126,9 +214,10 @@ impl Ctx<'_> {
         let key = self.table.key(label);
         std::iter::once(preferred)
             .chain(self.order.iter().copied())
-            .filter_map(|k| self.get(k))
-            .find_map(|(st, keys)| {
-                let i = *Self::rows_keyed(st, keys, &key).first()?;
+            .filter_map(|k| self.index_of(k))
+            .find_map(|s| {
+                let i = *self.rows_keyed(s, &key).first()?;
+                let st = &self.statements[s];
                 Some(RowRef {
                     statement: st.kind,
                     label: st.rows[i].label.clone(),
@@ -146,7 +235,9 @@ fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], 
     let label = &keys[i];
     let label_ok = match (&alias.label, &alias.label_prefix) {
         (Some(l), _) => label == l,
-        (None, Some(p)) => label == p || label.starts_with(&format!("{p} ")),
+        (None, Some(p)) => label
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')),
         (None, None) => false,
     };
     label_ok

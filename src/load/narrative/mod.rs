@@ -15,6 +15,7 @@ mod link;
 mod metrics;
 mod periods;
 mod quantity;
+mod scan;
 mod subject;
 mod text;
 

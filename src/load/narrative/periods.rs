@@ -1,10 +1,9 @@
 //! Which period a figure speaks of, read from the words around it
 //! ("in the same period of 2023", "in the prior quarter", "as of June 30, 2024").
 
-use crate::load::meta::{DATE, parse_date};
+use super::scan::{self, is_word, leading_date, quarter_word, strip_any_ci, strip_ci};
+use crate::load::meta::parse_date;
 use crate::model::{FactPeriod, Quarter};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// What a period phrase says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,37 +16,12 @@ pub(crate) enum Hint {
     Other,
 }
 
-static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:in|for|during) the (?:same (?:period|quarter)|corresponding (?:period|quarter))(?: of (\d{4})| (?:of )?last year)").expect("regex")
-});
-static PRIOR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:in|for|during) the (?:prior|previous|preceding|last|sequential) [gq]uarter")
-        .expect("regex")
-});
-static YEAR_AGO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:a|one) year (?:ago|earlier)").expect("regex"));
-static AS_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^as (?:of|at) ").expect("regex"));
-static NAMED_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:in|for|during) the (first|second|third|fourth) [gq]uarter(?: of (\d{4}))?")
-        .expect("regex")
-});
-static QUARTER_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^at (?:the )?(?:quarter ending|quarter end|end of the (?:\w+ )?[gq]uarter)")
-        .expect("regex")
-});
-static INSTANT_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:as (?:of|at) ([A-Z][a-z]+ \d{1,2},? \d{4})|at the end of the (?:\w+ )?[gq]uarter|at (?:the )?quarter end)")
-        .expect("regex")
-});
-
 /// The period named by the words right after a figure, if any.
 pub(crate) fn after(post: &str, quarter: Option<Quarter>) -> Option<Hint> {
-    let p = post
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ')')
-        .to_lowercase();
-    if let Some(c) = SAME_PERIOD.captures(&p) {
-        let year_ok = match (c.get(1), quarter) {
-            (Some(y), Some(q)) => y.as_str().parse::<i32>().ok() == Some(q.year - 1),
+    let p = post.trim_start_matches(|c: char| c.is_whitespace() || c == ')');
+    if let Some(year) = same_period(p) {
+        let year_ok = match (year, quarter) {
+            (Some(y), Some(q)) => y.parse::<i32>().ok() == Some(q.year - 1),
             _ => true,
         };
         return Some(if year_ok {
@@ -56,37 +30,23 @@ pub(crate) fn after(post: &str, quarter: Option<Quarter>) -> Option<Hint> {
             Hint::Other
         });
     }
-    if PRIOR_QUARTER.is_match(&p) {
+    if prior_quarter(p) {
         return Some(Hint::Is(FactPeriod::PriorQuarter));
     }
-    if YEAR_AGO.is_match(&p) {
+    if year_ago(p) {
         return Some(Hint::YearAgo);
     }
-    if QUARTER_END.is_match(&p) {
+    if quarter_end(p) {
         return Some(Hint::Is(FactPeriod::CurrentInstant));
     }
-    if let Some(m) = AS_OF.find(&p) {
-        let rest = &post.trim_start_matches(|c: char| c.is_whitespace() || c == ')')[m.end()..];
-        let date = DATE
-            .find(rest)
-            .filter(|d| d.start() == 0)
-            .and_then(|d| parse_date(d.as_str()))?;
-        return Some(instant(date, quarter));
+    if let Some(rest) = strip_any_ci(p, &["as of ", "as at "]) {
+        return Some(instant(leading_date(rest)?, quarter));
     }
-    if let Some(c) = NAMED_QUARTER.captures(&p) {
-        let n = match &c[1] {
-            "first" => 1,
-            "second" => 2,
-            "third" => 3,
-            _ => 4,
-        };
+    if let Some((n, year)) = named_quarter(p) {
         let Some(q) = quarter else {
             return Some(Hint::Is(FactPeriod::Current));
         };
-        let year = c
-            .get(2)
-            .and_then(|y| y.as_str().parse().ok())
-            .unwrap_or(q.year);
+        let year = year.and_then(|y| y.parse().ok()).unwrap_or(q.year);
         let named = Quarter { year, quarter: n };
         return Some(if named == q {
             Hint::Is(FactPeriod::Current)
@@ -101,6 +61,73 @@ pub(crate) fn after(post: &str, quarter: Option<Quarter>) -> Option<Hint> {
     None
 }
 
+/// "in the", "for the", "during the" opening `s` (any case), and the rest.
+fn lead_in(s: &str) -> Option<&str> {
+    strip_ci(strip_any_ci(s, &["in ", "for ", "during "])?, "the ")
+}
+
+/// "in the same period of 2023", "for the corresponding quarter last
+/// year": `Some(year)` (the year when printed).
+fn same_period(s: &str) -> Option<Option<&str>> {
+    let r = strip_any_ci(lead_in(s)?, &["same ", "corresponding "])?;
+    let r = strip_any_ci(r, &["period", "quarter"])?;
+    if let Some((year, _)) = strip_ci(r, " of ").and_then(|y| scan::digits_n(y, 4)) {
+        return Some(Some(year));
+    }
+    let r = strip_ci(r, " ")?;
+    let r = strip_ci(r, "of ").unwrap_or(r);
+    strip_ci(r, "last year").map(|_| None)
+}
+
+/// "in the prior quarter" and its synonyms.
+fn prior_quarter(s: &str) -> bool {
+    lead_in(s)
+        .and_then(|r| {
+            strip_any_ci(
+                r,
+                &["prior ", "previous ", "preceding ", "last ", "sequential "],
+            )
+        })
+        .and_then(quarter_word)
+        .is_some()
+}
+
+/// "a year ago", "one year earlier".
+fn year_ago(s: &str) -> bool {
+    strip_any_ci(s, &["a year ", "one year "])
+        .and_then(|r| strip_any_ci(r, &["ago", "earlier"]))
+        .is_some()
+}
+
+/// "at quarter end", "at the end of the second quarter".
+fn quarter_end(s: &str) -> bool {
+    let Some(r) = strip_ci(s, "at ") else {
+        return false;
+    };
+    let r = strip_ci(r, "the ").unwrap_or(r);
+    strip_ci(r, "quarter end").is_some() || strip_ci(r, "end of the ").is_some_and(end_quarter)
+}
+
+/// "quarter" or "<word> quarter" (after "end of the ").
+fn end_quarter(s: &str) -> bool {
+    let word = s.len() - s.trim_start_matches(is_word).len();
+    let named = word > 0 && s[word..].starts_with(' ') && quarter_word(&s[word + 1..]).is_some();
+    named || quarter_word(s).is_some()
+}
+
+/// "in the second quarter [of 2024]": the quarter number and printed year.
+fn named_quarter(s: &str) -> Option<(u8, Option<&str>)> {
+    let r = lead_in(s)?;
+    let (n, r) = [("first ", 1), ("second ", 2), ("third ", 3), ("fourth ", 4)]
+        .iter()
+        .find_map(|&(w, n)| strip_ci(r, w).map(|r| (n, r)))?;
+    let r = quarter_word(r)?;
+    let year = strip_ci(r, " of ")
+        .and_then(|y| scan::digits_n(y, 4))
+        .map(|(y, _)| y);
+    Some((n, year))
+}
+
 fn instant(date: chrono::NaiveDate, quarter: Option<Quarter>) -> Hint {
     match quarter {
         Some(q) if date == q.end() => Hint::Is(FactPeriod::CurrentInstant),
@@ -113,13 +140,53 @@ fn instant(date: chrono::NaiveDate, quarter: Option<Quarter>) -> Hint {
 /// Whether the clause before a figure places it at the quarter's end
 /// ("As of March 31, 2024, ...", "At the end of the second quarter, ...").
 pub(crate) fn clause_is_instant(clause: &str, quarter: Option<Quarter>) -> bool {
-    INSTANT_IN_CLAUSE
-        .captures_iter(clause)
-        .any(|c| match c.get(1) {
-            Some(d) => parse_date(d.as_str())
-                .is_some_and(|d| instant(d, quarter) == Hint::Is(FactPeriod::CurrentInstant)),
-            None => true,
-        })
+    let mut i = 0;
+    while i < clause.len() {
+        let b = clause.as_bytes()[i];
+        if !(b == b'a' || b == b'A') || !scan::boundary_before(clause, i) {
+            i += 1;
+            continue;
+        }
+        match instant_phrase(&clause[i..]) {
+            Some((len, date)) => {
+                let at_end = date.is_none_or(|d| {
+                    parse_date(d).is_some_and(|d| {
+                        instant(d, quarter) == Hint::Is(FactPeriod::CurrentInstant)
+                    })
+                });
+                if at_end {
+                    return true;
+                }
+                i += len.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    false
+}
+
+/// An instant phrase at the start of `s` (any case): "as of March 31, 2024"
+/// (with the date's text), "at the end of the [second] quarter", "at [the]
+/// quarter end". Its byte length.
+fn instant_phrase(s: &str) -> Option<(usize, Option<&str>)> {
+    if let Some(r) = strip_any_ci(s, &["as of ", "as at "])
+        && let Some(n) = scan::loose_date_len(r)
+    {
+        return Some((s.len() - r.len() + n, Some(&r[..n])));
+    }
+    if let Some(r) = strip_ci(s, "at the end of the ") {
+        let word = r.len() - r.trim_start_matches(is_word).len();
+        let named = (word > 0 && r[word..].starts_with(' '))
+            .then(|| quarter_word(&r[word + 1..]))
+            .flatten();
+        if let Some(rest) = named.or_else(|| quarter_word(r)) {
+            return Some((s.len() - rest.len(), None));
+        }
+    }
+    let r = strip_ci(s, "at ")?;
+    let r = strip_ci(r, "the ").unwrap_or(r);
+    let rest = strip_ci(r, "quarter end")?;
+    Some((s.len() - rest.len(), None))
 }
 
 #[cfg(test)]

@@ -1,24 +1,128 @@
 //! Quantities as written in prose: "RMB4,160.1 million", "US$-29.3 million",
 //! "241.4 million", "12.2%", "10.10 months", "RMB8.92".
 
-use crate::load::meta::DATE;
+use super::scan;
 use crate::model::{Amount, Currency, Quantity, Scale, Unit};
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?:(?P<cur>RMB|US\$|HK\$)\s?)?
-        (?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)
-        (?P<pct>\s?%)?
-        (?:\s+(?P<scale>million|billion|thousand)\b)?
-        (?:\s+(?P<months>months)\b)?",
-    )
-    .expect("number regex")
-});
+/// The parts of one printed figure: an optional currency, the number, an
+/// optional percent sign, scale word and "months".
+struct Printed<'a> {
+    /// Byte span of the whole figure.
+    start: usize,
+    end: usize,
+    cur: Option<&'a str>,
+    num: &'a str,
+    pct: bool,
+    scale: Option<&'a str>,
+    months: bool,
+}
+
+/// Bytes a figure may start with: a currency's first letter, a minus, a digit.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'R' | b'U' | b'H' | b'-' | b'0'..=b'9');
+        i += 1;
+    }
+    t
+};
+
+/// The first figure of `text` at or after byte `from`.
+fn next_printed(text: &str, from: usize) -> Option<Printed<'_>> {
+    let bytes = text.as_bytes();
+    let mut from = from;
+    loop {
+        let i = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| MAY_START[usize::from(b)])?;
+        let found = match bytes[i] {
+            b'R' | b'U' | b'H' => printed_with_currency(text, i),
+            _ => printed_at(text, i, i, None),
+        };
+        if found.is_some() {
+            return found;
+        }
+        from = i + 1;
+    }
+}
+
+/// "RMB4,160.1 million", "US$ 29.3": a currency, at most one space, a number.
+fn printed_with_currency(text: &str, i: usize) -> Option<Printed<'_>> {
+    let cur = ["RMB", "US$", "HK$"]
+        .into_iter()
+        .find(|c| text[i..].starts_with(c))?;
+    let j = i + cur.len();
+    let k = match text[j..].chars().next() {
+        Some(c) if c.is_whitespace() => j + c.len_utf8(),
+        _ => j,
+    };
+    printed_at(text, i, k, Some(&text[i..j]))
+}
+
+/// The figure starting at byte `start` whose number starts at byte `k`.
+fn printed_at<'a>(
+    text: &'a str,
+    start: usize,
+    k: usize,
+    cur: Option<&'a str>,
+) -> Option<Printed<'a>> {
+    let b = text.as_bytes();
+    let p = if b.get(k) == Some(&b'-') { k + 1 } else { k };
+    let d = scan::digit_run(&text[p..]).0.len();
+    if d == 0 {
+        return None;
+    }
+    let mut q = p + d;
+    if d <= 3 {
+        // Thousands groups: ",160", ",000".
+        while b.get(q) == Some(&b',') && scan::digits_n(&text[q + 1..], 3).is_some() {
+            q += 4;
+        }
+    }
+    if b.get(q) == Some(&b'.') {
+        let frac = scan::digit_run(&text[q + 1..]).0.len();
+        if frac > 0 {
+            q += 1 + frac;
+        }
+    }
+    let num = &text[k..q];
+    let pct = percent_len(&text[q..]);
+    q += pct.unwrap_or(0);
+    let scale = ["million", "billion", "thousand"]
+        .into_iter()
+        .find_map(|w| spaced_word(&text[q..], w).map(|n| (w, n)));
+    q += scale.map_or(0, |(_, n)| n);
+    let months = spaced_word(&text[q..], "months");
+    q += months.unwrap_or(0);
+    Some(Printed {
+        start,
+        end: q,
+        cur,
+        num,
+        pct: pct.is_some(),
+        scale: scale.map(|(w, _)| w),
+        months: months.is_some(),
+    })
+}
+
+/// Byte length of "%" or " %" at the start of `s`.
+fn percent_len(s: &str) -> Option<usize> {
+    if s.starts_with('%') {
+        return Some(1);
+    }
+    let c = s.chars().next().filter(|c| c.is_whitespace())?;
+    s[c.len_utf8()..].starts_with('%').then(|| c.len_utf8() + 1)
+}
+
+/// Byte length of whitespace then `word` ending at a word boundary, at the start of `s`.
+fn spaced_word(s: &str, word: &str) -> Option<usize> {
+    let rest = scan::ws1(s)?.strip_prefix(word)?;
+    scan::boundary_at(rest).then(|| s.len() - rest.len())
+}
 
 /// A quantity found in a clean line, with its byte span.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,19 +140,12 @@ pub(crate) struct Found {
 /// Every quantity of `text`, skipping dates, years and numbers inside words
 /// ("Day-1", "30-day", "90 day+", "360 Jietiao").
 pub(crate) fn scan(text: &str) -> Vec<Found> {
-    let dates: Vec<(usize, usize)> = DATE.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let mut out = Vec::new();
-    for c in NUMBER.captures_iter(text) {
-        let whole = c.get(0).expect("match");
-        let (start, end) = (whole.start(), whole.end());
-        if dates.iter().any(|&(a, b)| start < b && end > a) {
-            continue;
-        }
-        let num = &c["num"];
-        let cur = c.name("cur").map(|m| m.as_str());
-        let pct = c.name("pct").is_some();
-        let scale_word = c.name("scale").map(|m| m.as_str());
-        let months = c.name("months").is_some();
+    let mut from = 0;
+    while let Some(c) = next_printed(text, from) {
+        from = c.end;
+        let (start, end) = (c.start, c.end);
+        let (num, cur, pct, scale_word, months) = (c.num, c.cur, c.pct, c.scale, c.months);
         let bare = cur.is_none() && !pct && scale_word.is_none();
         let before = text[..start].chars().next_back();
         let after = &text[end..];
@@ -77,7 +174,15 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
                 continue;
             }
         }
-        let Ok(value) = Decimal::from_str(&num.replace(',', "")) else {
+        if scan::in_date(text, start) {
+            continue;
+        }
+        let digits = if num.contains(',') {
+            std::borrow::Cow::Owned(num.replace(',', ""))
+        } else {
+            std::borrow::Cow::Borrowed(num)
+        };
+        let Ok(value) = Decimal::from_str(&digits) else {
             continue;
         };
         let decimals = num.split_once('.').map_or(0, |(_, d)| d.len() as u32);
@@ -112,7 +217,7 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
                 scale,
                 currency,
                 unit,
-                raw: whole.as_str().to_string(),
+                raw: text[start..end].to_string(),
             },
             bare,
         });
@@ -123,27 +228,30 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
 /// The unit a quantity measures, given the subject it belongs to and the
 /// text that follows it.
 pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
-    let s = subject.to_lowercase();
-    let words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let has_word = |ws: &[&str]| {
+        let is = |w: &[u8]| ws.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+        if subject.is_ascii() {
+            subject
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(is)
+        } else {
+            subject
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| is(w.as_bytes()))
+        }
+    };
     match q.unit {
         Unit::Percent | Unit::Months => q.unit,
         _ if q.currency.is_some() => {
-            let per = words.contains(&"per") || after.trim_start().starts_with("per ");
+            let per = has_word(&["per"]) || after.trim_start().starts_with("per ");
             if q.scale == Scale::Units && per {
                 Unit::PerShare
             } else {
                 Unit::Money
             }
         }
-        _ if words
-            .iter()
-            .any(|w| matches!(*w, "ads" | "adss" | "shares" | "share")) =>
-        {
-            Unit::Shares
-        }
+        _ if has_word(&["ads", "adss", "shares", "share"]) => Unit::Shares,
         _ => Unit::Count,
     }
 }

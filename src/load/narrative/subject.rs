@@ -1,36 +1,35 @@
 //! The subject a figure is about, read from the words before it ("Total net
 //! revenue was ...") or after it ("159 financial institutional partners").
 
-use regex::Regex;
-use std::sync::LazyLock;
+use super::scan::{self, ends_with_word_ci, strip_any_ci, strip_ci, ws1};
 
-/// "was", "were", "reached" (and "approximately") ending the text before a figure.
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|is|are|reached|totaled|totalled|amounted to|stood at)(?:\s+(?:approximately|about|around|nearly|over|roughly))?\s*$")
-        .expect("verb regex")
-});
-/// A verb that takes the figure as its object ("connected 159 ...").
-static OBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b[a-z]+ed|\bincluding|\band)(?:\s+(?:approximately|about|around|nearly|over|roughly))?\s*$")
-        .expect("object verb regex")
-});
-/// "[of such loan balance] was under capital-light model".
-static SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:of such ([a-z][a-z \-]*?)\s+)?(?:was|were)\s+(under|through|for)\s+([^,.;]+)",
-    )
-    .expect("subject-first regex")
-});
-static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(across|for|through|under)\s+([^,.;]+)").expect("qualifier regex")
-});
-static QUALIFIER_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:and|of which|in the|as of|an|a)(?:\s|$)").expect("qualifier end regex")
-});
-static TIME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:(?:in|for|during) the (?:first|second|third|fourth) [gq]uarter(?: of \d{4})?|as of [A-Z][a-z]+ \d{1,2},? \d{4}|during the (?:quarter|period))$")
-        .expect("time suffix regex")
-});
+/// Linking verbs that may end the text before a figure ("was", "reached").
+const VERBS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "reached",
+    "totaled",
+    "totalled",
+    "amounted to",
+    "stood at",
+];
+/// Hedges between a verb and its figure ("was approximately").
+const HEDGES: &[&str] = &[
+    "approximately",
+    "about",
+    "around",
+    "nearly",
+    "over",
+    "roughly",
+];
+/// The prepositions of a qualifier ("for ICE", "under capital-light model").
+const QUALIFIER_PREPS: &[&str] = &["across", "for", "through", "under"];
+/// The prepositions after "was" when the figure comes first.
+const SUBJECT_FIRST_PREPS: &[&str] = &["under", "through", "for"];
+/// Words that end a qualifier ("for ICE and ...", "under X in the ...").
+const QUALIFIER_ENDS: &[&str] = &["and", "of which", "in the", "as of", "an", "a"];
 
 const LEADING: &[&str] = &[
     "and ", "while ", "whereas ", "but ", "our ", "its ", "the ", "which ", "that ",
@@ -79,14 +78,41 @@ const LATER_STOP: &[&str] = &[
 /// If `pre` ends with a linking verb, the subject before it: its byte offset
 /// in `pre` and its text.
 pub(crate) fn before_verb(pre: &str) -> Option<(usize, String)> {
-    let m = VERB.find(pre)?;
-    let head = &pre[..m.start()];
-    subject_in(head)
+    let start = ends_hedged(pre, |t| VERBS.iter().find_map(|v| ends_with_word_ci(t, v)))?;
+    subject_in(&pre[..start])
 }
 
 /// Whether the figure is the object of a verb ("originated 17,524,872 loans").
 pub(crate) fn takes_object(pre: &str) -> bool {
-    OBJECT_VERB.is_match(pre)
+    ends_hedged(pre, object_word).is_some()
+}
+
+/// `found` applied to `pre` without trailing whitespace, or to what comes
+/// before a trailing hedge ("approximately") and the whitespace before it.
+fn ends_hedged(pre: &str, found: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+    let t = pre.trim_end();
+    let hedged = HEDGES.iter().find_map(|h| {
+        let before = t.len().checked_sub(h.len())?;
+        if !t.as_bytes()[before..].eq_ignore_ascii_case(h.as_bytes()) {
+            return None;
+        }
+        let u = &t[..before];
+        let v = u.trim_end();
+        (v.len() < u.len()).then_some(v)
+    });
+    found(t).or_else(|| hedged.and_then(found))
+}
+
+/// If `t` ends with a verb taking an object (a word ending in "ed",
+/// "including", "and"), the byte offset where it starts.
+fn object_word(t: &str) -> Option<usize> {
+    let n = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let start = t.len() - n;
+    let w = &t[start..];
+    let verb = n >= 3 && w.as_bytes()[n - 2..].eq_ignore_ascii_case(b"ed")
+        || w.eq_ignore_ascii_case("including")
+        || w.eq_ignore_ascii_case("and");
+    (verb && scan::boundary_before(t, start)).then_some(start)
 }
 
 /// The subject in `head`: its last comma segment (joined with the one before
@@ -96,13 +122,17 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     let trimmed_len = head.trim_end().len();
     let head = &head[..trimmed_len];
     let mut starts: Vec<usize> = vec![0];
-    starts.extend(head.match_indices(", ").map(|(i, _)| i + 2));
+    let bytes = head.as_bytes();
+    starts.extend(
+        (0..bytes.len().saturating_sub(1))
+            .filter_map(|i| (bytes[i] == b',' && bytes[i + 1] == b' ').then_some(i + 2)),
+    );
     let mut k = starts.len() - 1;
     while k > 0 {
-        let seg = head[starts[k]..].to_lowercase();
+        let seg = &head[starts[k]..];
         let prev = &head[starts[k - 1]..starts[k] - 2];
-        let list = !seg.starts_with("and ") && is_list_item(prev);
-        if JOINERS.iter().any(|j| seg.starts_with(j)) || list {
+        let list = strip_ci(seg, "and ").is_none() && is_list_item(prev);
+        if strip_any_ci(seg, JOINERS).is_some() || list {
             k -= 1;
         } else {
             break;
@@ -112,13 +142,12 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     loop {
         let rest = head[off..].trim_start_matches([' ', '"', '“', '”']);
         off = head.len() - rest.len();
-        let lower = rest.to_lowercase();
-        match LEADING.iter().find(|p| lower.starts_with(*p)) {
+        match LEADING.iter().find(|p| strip_ci(rest, p).is_some()) {
             Some(p) => off += p.len(),
             None => break,
         }
     }
-    let text = TIME_SUFFIX.replace(&head[off..], "");
+    let text = without_time_suffix(&head[off..]);
     let text = text
         .trim()
         .trim_matches(|c: char| c == '"' || c == '“' || c == '”');
@@ -133,7 +162,9 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
 /// introductory phrase ("As of March 31", "Among key leading indicators").
 fn is_list_item(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let intro = words
+        .first()
+        .is_some_and(|w| INTRO.iter().any(|i| w.eq_ignore_ascii_case(i)));
     let capitalized = seg
         .trim_start()
         .chars()
@@ -144,7 +175,7 @@ fn is_list_item(seg: &str) -> bool {
         && !seg
             .chars()
             .any(|c| c.is_ascii_digit() || c == '"' || c == '“')
-        && !INTRO.contains(&first.as_str())
+        && !intro
 }
 
 const INTRO: &[&str] = &[
@@ -233,38 +264,133 @@ pub(crate) fn noun_after(post: &str) -> Option<(String, usize)> {
     Some((words.join(" "), end))
 }
 
+/// `s` without a trailing time phrase ("in the second quarter of 2024",
+/// "as of March 31, 2024", "during the period") and the space before it.
+fn without_time_suffix(s: &str) -> &str {
+    let mut i = 0;
+    while let Some(k) = s[i..].find(char::is_whitespace) {
+        let run = i + k;
+        let rest = s[run..].trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        if is_time_phrase(rest) {
+            return &s[..run];
+        }
+        i = s.len() - rest.len();
+    }
+    s
+}
+
+/// Whether the whole of `s` is a time phrase (any case).
+fn is_time_phrase(s: &str) -> bool {
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'i' | b'I' | b'f' | b'F' | b'd' | b'D' | b'a' | b'A')
+    ) {
+        return false;
+    }
+    let quarter = strip_any_ci(s, &["in the ", "for the ", "during the "])
+        .and_then(|r| strip_any_ci(r, &["first ", "second ", "third ", "fourth "]))
+        .and_then(scan::quarter_word)
+        .is_some_and(|r| {
+            r.is_empty()
+                || strip_ci(r, " of ")
+                    .and_then(|y| scan::digits_n(y, 4))
+                    .is_some_and(|(_, rest)| rest.is_empty())
+        });
+    let date = strip_ci(s, "as of ").is_some_and(|r| scan::loose_date_len(r) == Some(r.len()));
+    let period = strip_ci(s, "during the ")
+        .and_then(|r| strip_any_ci(r, &["quarter", "period"]))
+        .is_some_and(str::is_empty);
+    quarter || date || period
+}
+
+/// A preposition of `preps` opening `s`, whitespace, and the text up to the
+/// next comma, full stop or semicolon: the preposition and that text.
+fn prep_phrase<'a>(s: &'a str, preps: &[&'a str]) -> Option<(&'a str, &'a str)> {
+    preps.iter().find_map(|&p| {
+        let r = s.strip_prefix(p)?;
+        let after = ws1(r)?;
+        let n = after.find([',', '.', ';']).unwrap_or(after.len());
+        if n > 0 {
+            return Some((p, &after[..n]));
+        }
+        // Only whitespace before the stop: the last whitespace character.
+        let spaces = &r[..r.len() - after.len()];
+        let last = spaces.chars().next_back()?;
+        (spaces.len() > last.len_utf8()).then(|| (p, &spaces[spaces.len() - last.len_utf8()..]))
+    })
+}
+
+/// `x` up to the first word that ends a qualifier ("and", "in the", ...).
+fn cut_qualifier(x: &str) -> &str {
+    let mut i = 0;
+    while let Some(k) = x[i..].find(char::is_whitespace) {
+        let run = i + k;
+        let rest = x[run..].trim_start();
+        let ends = QUALIFIER_ENDS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
+        });
+        if ends {
+            return &x[..run];
+        }
+        if rest.is_empty() {
+            break;
+        }
+        i = x.len() - rest.len();
+    }
+    x
+}
+
 /// A qualifier right after a figure or noun ("for "ICE"", "across other products"),
 /// not one that merely says where ("through our platform").
 pub(crate) fn qualifier(post: &str) -> Option<String> {
-    let c = QUALIFIER.captures(post)?;
-    let x = c[2].to_string();
-    let x = QUALIFIER_END.split(&x).next().unwrap_or("").trim();
+    let (prep, x) = prep_phrase(post.trim_start(), QUALIFIER_PREPS)?;
+    let x = cut_qualifier(x).trim();
     let x = x.replace(['"', '“', '”'], "");
-    let lower = x.to_lowercase();
-    if x.is_empty()
-        || lower.starts_with("our ")
-        || lower.starts_with("the ")
-        || lower.starts_with("approximately")
-    {
+    if x.is_empty() || strip_any_ci(&x, &["our ", "the ", "approximately"]).is_some() {
         return None;
     }
-    Some(format!("{} {}", &c[1], x.trim()))
+    Some(format!("{prep} {}", x.trim()))
 }
 
 /// "RMB60,506 million was under capital-light model": the noun of
 /// "of such X" (if given) and the qualifier ("under capital-light model").
 pub(crate) fn subject_first(post: &str) -> Option<(Option<String>, String)> {
-    let c = SUBJECT_FIRST.captures(post)?;
-    let x = c[3].to_string();
-    let x = QUALIFIER_END.split(&x).next().unwrap_or("").trim();
+    let (noun, prep, x) = subject_first_parts(post.trim_start())?;
+    let x = cut_qualifier(x).trim();
     let x = x.replace(['"', '“', '”'], "");
     if x.is_empty() {
         return None;
     }
-    Some((
-        c.get(1).map(|m| m.as_str().to_string()),
-        format!("{} {}", &c[2], x),
-    ))
+    Some((noun.map(str::to_string), format!("{prep} {x}")))
+}
+
+/// "[of such <noun>] was|were under|through|for <text>" opening `s`: the
+/// noun (the shortest that lets the rest match), the preposition, the text.
+fn subject_first_parts(s: &str) -> Option<(Option<&str>, &str, &str)> {
+    if let Some(after) = s.strip_prefix("of such ")
+        && after.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        let max = after
+            .bytes()
+            .take_while(|&b| b.is_ascii_lowercase() || b == b' ' || b == b'-')
+            .count();
+        for n in 1..=max {
+            if let Some((prep, x)) = ws1(&after[n..]).and_then(verb_then_prep) {
+                return Some((Some(&after[..n]), prep, x));
+            }
+        }
+    }
+    verb_then_prep(s).map(|(prep, x)| (None, prep, x))
+}
+
+/// "was|were under|through|for <text>" opening `s`.
+fn verb_then_prep(s: &str) -> Option<(&str, &str)> {
+    let r = s.strip_prefix("was").or_else(|| s.strip_prefix("were"))?;
+    prep_phrase(ws1(r)?, SUBJECT_FIRST_PREPS)
 }
 
 #[cfg(test)]

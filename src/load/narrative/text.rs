@@ -1,8 +1,8 @@
 //! Prose lines made plain: markup and footnote marks removed (the marks kept
 //! with their positions), the narrative sections found, sentences split.
 
-use regex::Regex;
-use std::sync::LazyLock;
+use super::scan::{boundary_at, digit_run, ws1};
+use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,65 +29,34 @@ pub(crate) struct CleanLine {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
-static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<sup>\s*\\?\*?\s*(\d{1,2})\s*</sup>").expect("sup regex"));
-static STAR_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"([A-Za-z)"”\]])\*{1,2}(\d{1,2})\b"#).expect("star mark regex"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>").expect("tag"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-•·]\s*)+").expect("bullet regex"));
-static FOOTNOTE_DEF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^(\d{1,2})\s+["“A-Z]"#).expect("footnote regex"));
-
 /// Cleans one source line.
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
-    let s = raw.replace("\\$", "$").replace("\\*", "*");
-    let s = SUP.replace_all(&s, |c: &regex::Captures| format!("{OPEN}{}{CLOSE}", &c[1]));
-    let s = STAR_MARK.replace_all(&s, |c: &regex::Captures| {
-        format!("{}{OPEN}{}{CLOSE}", &c[1], &c[2])
-    });
-    let s = TAG.replace_all(&s, "");
-    let s = s.replace(['*', '\u{a0}'], " ");
-    let s = s.replace('\t', " ");
-    let s = BULLET.replace(&s, "");
-    // Pull the sentinels out, remembering where they stood.
-    let mut text = String::with_capacity(s.len());
-    let mut marks = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == OPEN {
-            let mut digits = String::new();
-            for d in chars.by_ref() {
-                if d == CLOSE {
-                    break;
-                }
-                digits.push(d);
-            }
-            if let Ok(number) = digits.parse() {
-                marks.push(Mark {
-                    number,
-                    at: text.len(),
-                });
-            }
-        } else {
-            text.push(c);
-        }
+    let mut s = Cow::Borrowed(raw);
+    if s.contains('\\') {
+        s = Cow::Owned(unescaped(&s));
     }
-    // Collapse runs of spaces, shifting the marks along.
-    let (text, marks) = collapse_spaces(&text, marks);
+    if s.contains("<sup>") {
+        s = Cow::Owned(sup_marks(&s));
+    }
+    if s.contains('*') {
+        s = Cow::Owned(star_marks(&s));
+    }
+    if s.contains('<') {
+        s = Cow::Owned(strip_tags(&s));
+    }
+    // Stars left over are emphasis: blanks from here on, like tabs.
+    let s = without_bullets(&s);
+    let (mut text, mut marks) = pull_marks(s);
     let mut defines = None;
-    let mut marks = marks;
     if let Some(first) = marks.first().copied().filter(|m| m.at == 0) {
         defines = Some(first.number);
         marks.remove(0);
     }
-    let mut text = text;
     if defines.is_none()
-        && let Some(c) = FOOTNOTE_DEF.captures(&text)
+        && let Some(number) = footnote_number(&text)
     {
-        defines = c[1].parse().ok();
-        let cut = c.get(1).expect("group").end();
-        let rest = text[cut..].trim_start().to_string();
+        defines = number.parse().ok();
+        let rest = text[number.len()..].trim_start().to_string();
         let shift = text.len() - rest.len();
         text = rest;
         for m in &mut marks {
@@ -102,37 +71,232 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     }
 }
 
-fn collapse_spaces(text: &str, marks: Vec<Mark>) -> (String, Vec<Mark>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut prev_space = true;
-    for (i, c) in text.char_indices() {
-        while map.len() <= i {
-            map.push(out.len());
+/// `s` with Markdown escapes "\\$" and "\\*" undone.
+fn unescaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find('\\') {
+        out.push_str(&rest[..k]);
+        match rest.as_bytes().get(k + 1) {
+            Some(&b @ (b'$' | b'*')) => {
+                out.push(char::from(b));
+                rest = &rest[k + 2..];
+            }
+            _ => {
+                out.push('\\');
+                rest = &rest[k + 1..];
+            }
         }
-        if c.is_whitespace() {
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `c` counts as a space in prose: whitespace or a leftover `*`.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '*'
+}
+
+/// `s` with each footnote mark "<sup>\*3</sup>" turned into the sentinels
+/// around its number.
+fn sup_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find("<sup>").map(|k| from + k) {
+        let body = &s[at + "<sup>".len()..];
+        match sup_number(body) {
+            Some((digits, len)) => {
+                push_mark(&mut out, &s[last..at], digits);
+                last = at + "<sup>".len() + len;
+                from = last;
+            }
+            None => from = at + 1,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The number of a `<sup>` mark whose body starts `r` ("\*3</sup>") and the
+/// byte length up to the end of "</sup>".
+fn sup_number(r: &str) -> Option<(&str, usize)> {
+    let t = r.trim_start();
+    let t = t.strip_prefix('\\').unwrap_or(t);
+    let t = t.strip_prefix('*').unwrap_or(t);
+    let (digits, t) = digit_run(t.trim_start());
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let t = t.trim_start().strip_prefix("</sup>")?;
+    Some((digits, r.len() - t.len()))
+}
+
+/// `s` with each plain-text mark ("income**14", "consumers*1") turned into
+/// the sentinels around its number, the word before it kept.
+fn star_marks(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find('*').map(|k| from + k) {
+        let before = match bytes[..at] {
+            [.., b'A'..=b'Z' | b'a'..=b'z' | b')' | b'"' | b']'] => 1,
+            _ if s[..at].ends_with('”') => '”'.len_utf8(),
+            _ => 0,
+        };
+        let run = bytes[at..].iter().take_while(|&&b| b == b'*').count();
+        if before > 0
+            && at - before >= last
+            && let Some((stars, digits)) = star_number(&s[at..])
+        {
+            push_mark(&mut out, &s[last..at], digits);
+            last = at + stars + digits.len();
+        }
+        from = at + run;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// One or two stars and a one- or two-digit number ending a word, at the
+/// start of `r`: the star count and the digits.
+fn star_number(r: &str) -> Option<(usize, &str)> {
+    let stars = r.bytes().take_while(|&b| b == b'*').count();
+    let (digits, rest) = digit_run(&r[stars..]);
+    let ok = (1..=2).contains(&stars) && (1..=2).contains(&digits.len()) && boundary_at(rest);
+    ok.then_some((stars, digits))
+}
+
+/// Appends `text` then the sentinel-wrapped mark number.
+fn push_mark(out: &mut String, text: &str, digits: &str) {
+    out.push_str(text);
+    out.push(OPEN);
+    out.push_str(digits);
+    out.push(CLOSE);
+}
+
+/// `s` without HTML tags ("<br>", "</span>").
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut last, mut from) = (0, 0);
+    while let Some(at) = s[from..].find('<').map(|k| from + k) {
+        let r = &s[at + 1..];
+        let name = r.strip_prefix('/').unwrap_or(r);
+        let close = name
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+            .then(|| name[1..].find('>'))
+            .flatten();
+        match close {
+            Some(gt) => {
+                out.push_str(&s[last..at]);
+                last = s.len() - name.len() + 1 + gt + 1;
+                from = last;
+            }
+            None => from = at + 1,
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// `s` without a leading run of bullets ("- ", "• ") and the spaces around them.
+fn without_bullets(s: &str) -> &str {
+    let bullet = |c: char| matches!(c, '-' | '•' | '·');
+    if s.trim_start_matches(is_blank).starts_with(bullet) {
+        s.trim_start_matches(|c: char| is_blank(c) || bullet(c))
+    } else {
+        s
+    }
+}
+
+/// Bytes [`pull_marks`] looks at: controls, space, `*` and non-ASCII.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i <= 0x20 || i == 0x2A || i >= 0x7F;
+        i += 1;
+    }
+    t
+};
+
+/// The text without the mark sentinels and with runs of blanks made one
+/// space (trimmed), and the marks at their offsets in that text.
+fn pull_marks(s: &str) -> (String, Vec<Mark>) {
+    let bytes = s.as_bytes();
+    let mut text = String::with_capacity(s.len());
+    let mut marks = Vec::new();
+    let mut prev_space = true;
+    // Bytes from `copied` to `i` are plain characters still to be copied.
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Printable ASCII other than blanks stays as it is.
+        let run = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]);
+        let run = run.unwrap_or(bytes.len() - i);
+        if run > 0 {
+            prev_space = false;
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
+        // So does a single space after a word.
+        if b == b' ' && !prev_space {
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'*') {
+            prev_space = false;
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let plain = c != OPEN && !is_blank(c);
+        if plain {
+            prev_space = false;
+            i += c.len_utf8();
+            continue;
+        }
+        text.push_str(&s[copied..i]);
+        i += c.len_utf8();
+        if c == OPEN {
+            let rest = &s[i..];
+            let end = rest.find(CLOSE).unwrap_or(rest.len());
+            if let Ok(number) = rest[..end].parse() {
+                marks.push(Mark {
+                    number,
+                    at: text.len(),
+                });
+            }
+            i += end
+                + if end < rest.len() {
+                    CLOSE.len_utf8()
+                } else {
+                    0
+                };
+        } else {
             if !prev_space {
-                out.push(' ');
+                text.push(' ');
             }
             prev_space = true;
-        } else {
-            out.push(c);
-            prev_space = false;
         }
+        copied = i;
     }
-    while map.len() <= text.len() {
-        map.push(out.len());
+    if copied < bytes.len() {
+        text.push_str(&s[copied..]);
     }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    let marks = marks
-        .into_iter()
-        .map(|m| Mark {
-            number: m.number,
-            at: map[m.at].min(out.len()),
-        })
-        .collect();
-    (out, marks)
+    text.truncate(text.trim_end().len());
+    for m in &mut marks {
+        m.at = m.at.min(text.len());
+    }
+    (text, marks)
+}
+
+/// The number opening a footnote definition ("3 Including ...", "11 \"Cash"):
+/// one or two digits, whitespace, a capital or an opening quote.
+fn footnote_number(text: &str) -> Option<&str> {
+    let (digits, rest) = digit_run(text);
+    let opens = ws1(rest)?.starts_with(|c: char| c == '"' || c == '“' || c.is_ascii_uppercase());
+    ((1..=2).contains(&digits.len()) && opens).then_some(digits)
 }
 
 /// Whether a source line is a heading: Markdown `#`, or a short title line
@@ -149,6 +313,9 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
         i.and_then(|i| lines.get(i))
             .is_none_or(|l| l.trim().is_empty())
     };
+    if !(blank(idx.checked_sub(1)) && blank(Some(idx + 1))) {
+        return false;
+    }
     let text = raw.trim_matches('*').trim();
     let first_ok = text
         .chars()
@@ -156,12 +323,10 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     first_ok
         && text.len() <= 120
-        && text.split_whitespace().count() <= 16
         && !text.ends_with(['.', ':', ',', ';', '"', '”'])
-        && !text.contains(". ")
         && !text.contains('\t')
-        && blank(idx.checked_sub(1))
-        && blank(Some(idx + 1))
+        && !text.contains(". ")
+        && text.split_whitespace().count() <= 16
 }
 
 /// Whether a heading opens a narrative section whose figures are read:
@@ -199,24 +364,28 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'') {
-                end += 1;
-            }
-            let next_starts = text[end..].starts_with(' ')
-                && text[end..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_uppercase() || n == '"' || n == '“');
-            if next_starts && !is_abbreviation(&text[start..i]) {
-                out.push((start, end));
-                start = end + 1;
-                i = start;
-                continue;
-            }
+        let Some(k) = bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        else {
+            break;
+        };
+        i += k;
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'') {
+            end += 1;
+        }
+        let next_starts = text[end..].starts_with(' ')
+            && text[end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n == '"' || n == '“');
+        if next_starts && !is_abbreviation(&text[start..i]) {
+            out.push((start, end));
+            start = end + 1;
+            i = start;
+            continue;
         }
         i += 1;
     }
@@ -230,8 +399,12 @@ fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
+    if word.is_ascii() {
+        let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+        return initial || ABBREV.iter().any(|a| word.eq_ignore_ascii_case(a));
+    }
+    let word = word.to_lowercase();
     word.len() == 1 && word.chars().all(|c| c.is_alphabetic()) || ABBREV.contains(&word.as_str())
 }
 
