@@ -2,11 +2,9 @@
 //! negatives, dashes as zero, per-share decimals and percentages.
 
 use crate::model::Amount;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 /// What a table cell token reads as.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,10 +22,30 @@ pub enum Token {
     Text,
 }
 
-/// Digits with well-formed thousands groups, or plain digits, then decimals.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$").expect("valid regex")
-});
+/// Digits with well-formed thousands groups, or plain digits, then decimals
+/// (`^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$`).
+fn well_formed(body: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if frac.is_some_and(|f| !digits(f)) {
+        return false;
+    }
+    if int == "0" {
+        return true;
+    }
+    if !int.starts_with(|c: char| ('1'..='9').contains(&c)) {
+        return false;
+    }
+    let mut groups = int.split(',');
+    let head = groups.next().unwrap_or("");
+    if !int.contains(',') {
+        return digits(head);
+    }
+    digits(head) && head.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
+}
 
 /// Removes markup that may wrap a value (`<b>`, `**`).
 pub fn strip_value_markup(s: &str) -> String {
@@ -36,7 +54,7 @@ pub fn strip_value_markup(s: &str) -> String {
 
 /// [`strip_value_markup`] without allocating when there is no markup
 /// (the common case, so reading a cell costs no allocation).
-fn strip_markup_cow(s: &str) -> Cow<'_, str> {
+pub fn strip_markup_cow(s: &str) -> Cow<'_, str> {
     if !s.contains(['<', '*', '\\']) {
         return Cow::Borrowed(s.trim());
     }
@@ -75,7 +93,7 @@ pub fn parse_token(raw: &str) -> Token {
     if digits == 0 {
         return Token::Text;
     }
-    if !NUMBER.is_match(body) {
+    if !well_formed(body) {
         let looks_numeric = body
             .chars()
             .all(|c| c.is_ascii_digit() || ",.=/_- ".contains(c))
