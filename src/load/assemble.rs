@@ -38,15 +38,16 @@ pub fn tables(lines: &[String], ctx: &mut Ctx) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::new();
     let mut last_scale: Option<Scale> = None;
     for (bi, b) in blocks.iter().enumerate() {
-        let mut prev: Option<Table> = None;
+        // The previous table of this block (an index into `out`).
+        let mut prev: Option<usize> = None;
         for rt in table::split(bi, b, lines) {
-            if let Some(mut t) = read_table(b, &rt, prev.as_ref(), &mut known, ctx) {
+            if let Some(mut t) = read_table(b, &rt, prev.map(|p| &out[p]), &mut known, ctx) {
                 match (t.scale_stated, last_scale) {
                     (true, _) => last_scale = Some(t.scale),
                     (false, Some(s)) => t.scale = s,
                     _ => {}
                 }
-                prev = Some(t.clone());
+                prev = Some(out.len());
                 out.push(t);
             }
         }

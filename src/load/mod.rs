@@ -92,8 +92,7 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     let mut statements: Vec<Statement> = kinds
         .iter()
         .map(|k| {
-            let of_kind: Vec<merge::Table> =
-                tables.iter().filter(|t| t.kind == *k).cloned().collect();
+            let of_kind: Vec<&merge::Table> = tables.iter().filter(|t| t.kind == *k).collect();
             merge::statement(&of_kind)
         })
         .collect();
