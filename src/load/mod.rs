@@ -41,7 +41,7 @@ pub mod vocab;
 pub use bundled::bundled;
 pub use error::LoadError;
 
-use crate::model::{Filing, Statement, StatementKind};
+use crate::model::{Filing, SourceText, Statement, StatementKind};
 use std::path::{Path, PathBuf};
 
 /// A filing's raw bytes and where they came from.
@@ -96,12 +96,16 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
             merge::statement(&of_kind)
         })
         .collect();
+    drop(tables);
     if statements.is_empty() {
         return Err(LoadError::NoStatements { file });
     }
     if let Some(m) = narrative.metrics {
         statements.push(m);
     }
+    // The lines are needed no longer: the filing keeps the text in one string.
+    let source_text = SourceText::from_lines(&lines);
+    drop(lines);
     let quarter = meta
         .quarter
         .unwrap_or_else(|| infer::quarter_of(&statements));
@@ -117,7 +121,7 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
         claims: narrative.claims,
         repairs: ctx.repairs,
         warnings: ctx.warnings,
-        source: lines,
+        source: source_text,
     };
     filing.warnings.sort_by_key(|w| w.line);
     narrative::link(&mut filing);
