@@ -7,6 +7,7 @@ use super::merge::Table;
 use super::rows::{self, Known};
 use super::smear;
 use super::table::{self, RawTable};
+use super::vocab::Company;
 use crate::model::{RepairKind, Scale, StatementKind};
 use std::collections::HashMap;
 
@@ -32,9 +33,13 @@ fn same_columns(a: &[ColSpec], b: &[ColSpec]) -> bool {
 }
 
 /// Reads every table of the text.
-pub fn tables(lines: &[String], ctx: &mut Ctx) -> Vec<Table> {
+/// `company`: the vocabulary's labels naming the filing's company.
+pub fn tables(lines: &[String], company: &Company, ctx: &mut Ctx) -> Vec<Table> {
     let blocks = block::find(lines);
-    let mut known = Known::default();
+    let mut known = Known {
+        company: company.clone(),
+        ..Known::default()
+    };
     let mut out: Vec<Table> = Vec::new();
     let mut last_scale: Option<Scale> = None;
     for (bi, b) in blocks.iter().enumerate() {

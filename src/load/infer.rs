@@ -171,7 +171,9 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
             .filter_map(|r| Some((letters(&r.label), r.cells.get(u)?.as_ref()?.amount.value)))
             .collect();
         let mut best: Option<(usize, Period, String, usize)> = None;
-        let refs = bases.entry(base).or_insert_with(|| distinct_bases(tables, base));
+        let refs = bases
+            .entry(base)
+            .or_insert_with(|| distinct_bases(tables, base));
         for (o, index) in refs.iter().map(|(o, index)| (&tables[*o], index)) {
             for (c, col) in o.cols.iter().enumerate() {
                 let Some(period) = col.period else { continue };

@@ -6,6 +6,7 @@ use super::clean::letters;
 use super::header::ColSpec;
 use super::rows::RawRow;
 use super::structure;
+use super::vocab::Company;
 use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -40,7 +41,7 @@ fn unknown_period() -> Period {
 }
 
 /// Merges the tables of one kind (in printed order) into a statement.
-pub fn statement(tables: &[&Table]) -> Statement {
+pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
     let first = tables[0];
     let mut columns: Vec<Column> = Vec::new();
     // Printed order of the rows: a linked list over row ids (a row first
@@ -76,7 +77,7 @@ pub fn statement(tables: &[&Table]) -> Statement {
                 }
             })
             .collect();
-        let secs = structure::sections(&t.rows);
+        let secs = structure::sections(&t.rows, company);
         let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
         let mut last_id: Option<usize> = None;
         for (r, (section, depth)) in t.rows.iter().zip(secs) {
@@ -160,6 +161,6 @@ pub fn statement(tables: &[&Table]) -> Statement {
         rows,
         line: first.title.1,
     };
-    structure::apply(&mut st);
+    structure::apply(&mut st, company);
     st
 }

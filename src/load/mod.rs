@@ -81,7 +81,8 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     };
     let meta = meta::read(&lines);
     let narrative = narrative::extract(&lines, &meta);
-    let mut tables = assemble::tables(&lines, &mut ctx);
+    let company = vocab::Vocab::get().company(meta.company.as_deref().unwrap_or(""));
+    let mut tables = assemble::tables(&lines, &company, &mut ctx);
     infer::periods(&mut tables, meta.quarter, &mut ctx);
     let mut kinds: Vec<StatementKind> = Vec::new();
     for t in &tables {
@@ -93,7 +94,7 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
         .iter()
         .map(|k| {
             let of_kind: Vec<&merge::Table> = tables.iter().filter(|t| t.kind == *k).collect();
-            merge::statement(&of_kind)
+            merge::statement(&of_kind, Some(&company))
         })
         .collect();
     drop(tables);
