@@ -122,14 +122,32 @@ pub fn label(raw: &str) -> String {
 
 /// Letters and digits only, lowercased: the form labels are compared in.
 pub fn compact(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, u8::is_ascii_alphanumeric);
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
+/// The bytes of ASCII `s` that `keep`, lowercased.
+fn ascii_filtered(s: &str, keep: fn(&u8) -> bool) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for b in s.bytes() {
+        if keep(&b) {
+            out.push(b.to_ascii_lowercase());
+        }
+    }
+    // ASCII bytes of a str are valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Letters only, lowercased.
 pub fn letters(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, u8::is_ascii_alphabetic);
+    }
     s.chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
@@ -139,6 +157,9 @@ pub fn letters(s: &str) -> String {
 /// Lowercased text with all whitespace removed (keeps punctuation and digits):
 /// the form headers broken by tabs are recognized in.
 pub fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, |b| !b.is_ascii_whitespace() && *b != 0x0b);
+    }
     s.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
@@ -147,6 +168,9 @@ pub fn squash(s: &str) -> String {
 
 /// Number of alphabetic characters.
 pub fn letter_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
 

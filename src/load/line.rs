@@ -353,6 +353,32 @@ pub fn classify_cells(cells: &[Cow<'_, str>], in_rows: bool) -> Class {
     Class::Data
 }
 
+/// Reads one value cell.
+fn value(c: &str) -> Val {
+    let mut toks = c.split_whitespace();
+    let Some(first) = toks.next() else {
+        return Val::Empty;
+    };
+    if toks.next().is_none() {
+        return match number::parse_token(first) {
+            Token::Number { amount, percent } => Val::Num {
+                amount,
+                percent,
+                raw: first.to_string(),
+            },
+            Token::Malformed => Val::Bad(first.to_string()),
+            Token::Text => Val::Text(first.to_string()),
+        };
+    }
+    if c.split_whitespace()
+        .all(|t| !matches!(number::parse_token(t), Token::Text))
+    {
+        Val::Multi(c.split_whitespace().map(str::to_string).collect())
+    } else {
+        Val::Text(c.to_string())
+    }
+}
+
 /// Reads a data line into label and values.
 pub fn data(no: usize, raw: &str) -> DataLine {
     data_cells(no, raw, &cells_cow(raw))
@@ -400,34 +426,7 @@ pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
             .join(" ");
         clean::label(&printed_raw)
     };
-    let vals = value_cells
-        .iter()
-        .map(|c| {
-            let toks: Vec<&str> = c.split_whitespace().collect();
-            match toks.len() {
-                0 => Val::Empty,
-                1 => match number::parse_token(toks[0]) {
-                    Token::Number { amount, percent } => Val::Num {
-                        amount,
-                        percent,
-                        raw: toks[0].to_string(),
-                    },
-                    Token::Malformed => Val::Bad(toks[0].to_string()),
-                    Token::Text => Val::Text(toks[0].to_string()),
-                },
-                _ => {
-                    if toks
-                        .iter()
-                        .all(|t| !matches!(number::parse_token(t), Token::Text))
-                    {
-                        Val::Multi(toks.iter().map(|t| t.to_string()).collect())
-                    } else {
-                        Val::Text(c.to_string())
-                    }
-                }
-            }
-        })
-        .collect();
+    let vals = value_cells.iter().map(|c| value(c)).collect();
     DataLine {
         no,
         head: label_cells

@@ -9,7 +9,7 @@ use super::structure;
 use super::vocab::Company;
 use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One table, read and ready to merge.
 #[derive(Clone, Debug)]
@@ -50,7 +50,7 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
     let mut head: Option<usize> = None;
     let mut tail: Option<usize> = None;
     let mut store: Vec<Row> = Vec::new();
-    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::new();
+    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::default();
     for t in tables {
         let colmap: Vec<usize> = t
             .cols
@@ -78,7 +78,7 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
             })
             .collect();
         let secs = structure::sections(&t.rows, company);
-        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
+        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
         let mut last_id: Option<usize> = None;
         for (r, (section, depth)) in t.rows.iter().zip(secs) {
             let l = letters(&r.label);

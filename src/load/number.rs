@@ -55,7 +55,7 @@ pub fn strip_value_markup(s: &str) -> String {
 /// [`strip_value_markup`] without allocating when there is no markup
 /// (the common case, so reading a cell costs no allocation).
 pub fn strip_markup_cow(s: &str) -> Cow<'_, str> {
-    if !s.contains(['<', '*', '\\']) {
+    if !s.bytes().any(|b| matches!(b, b'<' | b'*' | b'\\')) {
         return Cow::Borrowed(s.trim());
     }
     let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
@@ -104,8 +104,7 @@ pub fn parse_token(raw: &str) -> Token {
             Token::Text
         };
     }
-    let plain: String = body.chars().filter(|&c| c != ',').collect();
-    match Decimal::from_str(&plain) {
+    match exact_value(body) {
         Ok(mut v) => {
             if neg {
                 v.set_sign_negative(true);
@@ -120,6 +119,30 @@ pub fn parse_token(raw: &str) -> Token {
     }
 }
 
+/// The exact value of a well-formed number (digits, thousands commas, one
+/// point), with as many decimals as printed.
+fn exact_value(body: &str) -> Result<Decimal, rust_decimal::Error> {
+    // Up to 18 digits fit a u64 mantissa; longer numbers take the general
+    // parser (same result).
+    let (mut mantissa, mut scale, mut digits, mut point) = (0u64, 0u32, 0, false);
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                scale += u32::from(point);
+            }
+            b'.' => point = true,
+            _ => {}
+        }
+        if digits > 18 {
+            let plain: String = body.chars().filter(|&c| c != ',').collect();
+            return Decimal::from_str(&plain);
+        }
+    }
+    Ok(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
 /// The number a token reads as, if it is a well-formed number.
 pub fn number(raw: &str) -> Option<(Amount, bool)> {
     match parse_token(raw) {
@@ -130,7 +153,7 @@ pub fn number(raw: &str) -> Option<(Amount, bool)> {
 
 /// Whether `raw` is a four-digit year (1900-2199).
 pub fn year(raw: &str) -> Option<i32> {
-    let s = strip_value_markup(raw);
+    let s = strip_markup_cow(raw);
     if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
         let y: i32 = s.parse().ok()?;
         (1900..2200).contains(&y).then_some(y)
@@ -161,6 +184,25 @@ mod tests {
         assert_eq!(val("-"), ("0".into(), 0, false));
         assert_eq!(val("_"), ("0".into(), 0, false));
         assert_eq!(val("<b>934,109</b>"), ("934109".into(), 0, false));
+    }
+
+    #[test]
+    fn exact_values_match_the_decimal_parser() {
+        for body in [
+            "0",
+            "0.00",
+            "7",
+            "4,177,890",
+            "3.40",
+            "123456789012345678",
+            "1234567890123456789",
+            "12,345,678,901,234,567,890.125",
+        ] {
+            let plain: String = body.chars().filter(|&c| c != ',').collect();
+            let want = Decimal::from_str(&plain).unwrap();
+            let got = exact_value(body).unwrap();
+            assert_eq!((got, got.scale()), (want, want.scale()), "{body}");
+        }
     }
 
     #[test]

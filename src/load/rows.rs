@@ -8,7 +8,7 @@ use super::line::{DataLine, Val};
 use super::number;
 use super::vocab::{Company, Vocab};
 use crate::model::{Cell, LabelOrigin, RepairKind};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 /// A row read from one table, before statements are merged.
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ impl RawRow {
 #[derive(Debug, Default)]
 pub struct Known {
     /// Letters forms to spelling.
-    pub labels: std::collections::HashMap<String, String>,
+    pub labels: FxHashMap<String, String>,
     /// Letters forms of rows printed as headings.
     pub headings: HashSet<String>,
     /// Letters forms of rows holding percentages.

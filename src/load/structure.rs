@@ -6,7 +6,7 @@ use super::clean::letters;
 use super::rows::RawRow;
 use super::vocab::{Company, Vocab, part_matches};
 use crate::model::{Row, RowKind, Scale, Statement, Unit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far back (in rows) a total looks for its components.
 const MAX_LOOKBACK: usize = 2000;
@@ -115,7 +115,7 @@ pub fn apply(st: &mut Statement, company: Option<&Company>) {
     let mut closing = vec![false; n];
     let mut children = vec![0usize; n];
     // Latest heading by letters, so "Total X" finds "X:" in O(1).
-    let mut headings: HashMap<String, usize> = HashMap::new();
+    let mut headings: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         match rows[i].kind {
             RowKind::Header => {

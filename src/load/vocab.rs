@@ -2,8 +2,8 @@
 //! fuzzy matching against it at linear cost.
 
 use super::clean::letters;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The vocabulary file, embedded.
@@ -31,7 +31,7 @@ struct File {
     spanning: Vec<String>,
     rollup: Vec<Rollup>,
     #[serde(default)]
-    variants: HashMap<String, String>,
+    variants: std::collections::HashMap<String, String>,
 }
 
 /// The loaded vocabulary, indexed by the letters of each label.
@@ -138,7 +138,7 @@ type Near<'a> = (usize, usize, &'a Entry);
 /// Letters forms to spellings, bucketed by letter count and sorted (the
 /// order [`Vocab::closest`] scans them in).
 fn buckets<'a>(known: impl Iterator<Item = (&'a String, &'a String)>) -> Buckets {
-    let mut by_len: Buckets = HashMap::new();
+    let mut by_len: Buckets = HashMap::default();
     for (k, v) in known {
         by_len
             .entry(k.chars().count())
