@@ -37,6 +37,11 @@ const SUFFIXES: [&str; 14] = [
     "SE",
 ];
 
+/// Positions of `c` in `s`, in order.
+fn char_positions(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    s.match_indices(c).map(|(i, _)| i)
+}
+
 /// Positions of `pat` in `s`, in order.
 fn positions<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = usize> + 'a {
     s.match_indices(pat).map(|(i, _)| i)
@@ -44,7 +49,7 @@ fn positions<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = usize> + 'a {
 
 /// `\((?:NASDAQ|Nasdaq|NYSE|NYSE American|AMEX)(?:\s+Global Select Market)?\s*:\s*([A-Z][A-Z.]{0,6})\b`
 pub fn ticker(l: &str) -> Option<&str> {
-    positions(l, "(").find_map(|open| {
+    char_positions(l, '(').find_map(|open| {
         let p = open + 1;
         TICKER_EXCHANGES.iter().find_map(|ex| {
             if !l[p..].starts_with(ex) {
@@ -133,7 +138,7 @@ fn suffix_after(l: &str, mut p: usize) -> Option<usize> {
 /// capital. A match starts at the first capital of a chain's first word and
 /// ends after the suffix that follows one of its words.
 pub fn company_listing(l: &str) -> Option<&str> {
-    let listed = positions(l, "(").any(|p| {
+    let listed = char_positions(l, '(').any(|p| {
         LISTING_EXCHANGES
             .iter()
             .any(|ex| l[p + 1..].starts_with(ex))
@@ -313,6 +318,9 @@ fn usd_one(l: &str, p: usize, then: impl Fn(usize) -> bool) -> Option<usize> {
 
 /// `RMB\s?(\d+\.\d+)\s+(?:to|=|per)\s+US\\?\$\s?1(?:\.00)?\b`, group 1.
 pub fn rate_rmb_first(l: &str) -> Option<&str> {
+    if !l.as_bytes().contains(&b'$') {
+        return None;
+    }
     positions(l, "RMB").find_map(|i| {
         let start = opt_ws(l, i + 3);
         let end = decimal_at(l, start)?;
@@ -336,6 +344,9 @@ pub fn rate_rmb_first(l: &str) -> Option<&str> {
 
 /// `US\\?\$\s?1(?:\.00)?\s*(?:=|to)\s*RMB\s?(\d+\.\d+)`, group 1.
 pub fn rate_usd_first(l: &str) -> Option<&str> {
+    if !l.as_bytes().contains(&b'$') {
+        return None;
+    }
     let rmb_after = |q: usize| -> Option<usize> {
         let p = q + ws_len(l, q);
         let n = ["=", "to"].iter().find(|k| l[p..].starts_with(*k))?.len();

@@ -25,25 +25,26 @@ pub enum Token {
 /// Digits with well-formed thousands groups, or plain digits, then decimals
 /// (`^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$`).
 fn well_formed(body: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
+    let b = body.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(p) => (&b[..p], Some(&b[p + 1..])),
+        None => (b, None),
     };
     if frac.is_some_and(|f| !digits(f)) {
         return false;
     }
-    if int == "0" {
+    if int == b"0" {
         return true;
     }
-    if !int.starts_with(|c: char| ('1'..='9').contains(&c)) {
+    if !matches!(int.first(), Some(b'1'..=b'9')) {
         return false;
     }
-    let mut groups = int.split(',');
-    let head = groups.next().unwrap_or("");
-    if !int.contains(',') {
-        return digits(head);
+    if !int.contains(&b',') {
+        return digits(int);
     }
+    let mut groups = int.split(|&c| c == b',');
+    let head = groups.next().unwrap_or_default();
     digits(head) && head.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
 }
 
@@ -89,7 +90,7 @@ pub fn parse_token(raw: &str) -> Token {
         Some(b) => (b, true),
         None => (body, false),
     };
-    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 {
         return Token::Text;
     }

@@ -149,6 +149,12 @@ pub type Squashed = (Option<u32>, u32, Option<u32>, Option<i32>);
 
 /// Lowercase month name at byte `i`: month number and length.
 fn lower_month_at(s: &str, i: usize) -> Option<(u32, usize)> {
+    if !matches!(
+        s.as_bytes().get(i),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) {
+        return None;
+    }
     MONTHS
         .iter()
         .enumerate()
@@ -159,6 +165,9 @@ fn lower_month_at(s: &str, i: usize) -> Option<(u32, usize)> {
 /// `(three|six|nine|twelve)[mnr]{1,3}o?nths?ended(month)(\d{1,2})?,?(\d{4})?`
 /// at byte `i` of squashed text: the phrase and its end.
 pub fn duration_at(s: &str, i: usize) -> Option<(Squashed, usize)> {
+    if !matches!(s.as_bytes().get(i), Some(b't' | b's' | b'n')) {
+        return None;
+    }
     let (months, n) = [("three", 3), ("six", 6), ("nine", 9), ("twelve", 12)]
         .iter()
         .find(|(w, _)| s[i..].starts_with(w))
