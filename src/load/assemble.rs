@@ -10,6 +10,7 @@ use super::table::{self, RawTable};
 use super::vocab::Company;
 use crate::model::{RepairKind, Scale, StatementKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The most common width (last printed value position) of the data lines.
 fn width(rt: &RawTable) -> usize {
@@ -34,10 +35,10 @@ fn same_columns(a: &[ColSpec], b: &[ColSpec]) -> bool {
 
 /// Reads every table of the text.
 /// `company`: the vocabulary's labels naming the filing's company.
-pub fn tables(lines: &[String], company: &Company, ctx: &mut Ctx) -> Vec<Table> {
+pub fn tables(lines: &[String], company: &Arc<Company>, ctx: &mut Ctx) -> Vec<Table> {
     let blocks = block::find(lines);
     let mut known = Known {
-        company: company.clone(),
+        company: Arc::clone(company),
         ..Known::default()
     };
     let mut out: Vec<Table> = Vec::new();

@@ -154,6 +154,25 @@ pub fn letters(s: &str) -> String {
         .collect()
 }
 
+/// Whether `a` and `b` have the same [`letters`] form (without building it).
+pub fn same_letters(a: &str, b: &str) -> bool {
+    let form = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    fn key(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return key(a).eq(key(b));
+    }
+    form(a) == form(b)
+}
+
 /// Lowercased text with all whitespace removed (keeps punctuation and digits):
 /// the form headers broken by tabs are recognized in.
 pub fn squash(s: &str) -> String {

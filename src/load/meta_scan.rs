@@ -42,9 +42,14 @@ fn char_positions(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
     s.match_indices(c).map(|(i, _)| i)
 }
 
-/// Positions of `pat` in `s`, in order.
+/// Positions of `pat` in `s`, in order (found by its first byte, so no
+/// substring searcher is built per line).
 fn positions<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = usize> + 'a {
-    s.match_indices(pat).map(|(i, _)| i)
+    let first = pat.as_bytes()[0];
+    s.bytes()
+        .enumerate()
+        .filter(move |&(i, b)| b == first && s.as_bytes()[i..].starts_with(pat.as_bytes()))
+        .map(|(i, _)| i)
 }
 
 /// `\((?:NASDAQ|Nasdaq|NYSE|NYSE American|AMEX)(?:\s+Global Select Market)?\s*:\s*([A-Z][A-Z.]{0,6})\b`

@@ -9,6 +9,7 @@ use super::number;
 use super::vocab::{Company, Vocab};
 use crate::model::{Cell, LabelOrigin, RepairKind};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// A row read from one table, before statements are merged.
 #[derive(Clone, Debug)]
@@ -47,7 +48,7 @@ pub struct Known {
     /// Letters forms of rows holding percentages.
     pub percent: HashSet<String>,
     /// The vocabulary's labels naming this filing's company.
-    pub company: Company,
+    pub company: Arc<Company>,
 }
 
 impl Known {
@@ -463,10 +464,10 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         // two lines must not print different values in the same column;
         // otherwise they are two rows.
         if let Some(r) = this_prev
-            && letters(&rows[r].label) == letters(&label)
-            && digits(&rows[r].label) == digits(&label)
-            && rows[r].has_values()
             && has_values
+            && rows[r].has_values()
+            && clean::same_letters(&rows[r].label, &label)
+            && digits(&rows[r].label) == digits(&label)
             && rows[r].cells.iter().zip(&cells).all(|(a, b)| match (a, b) {
                 (Some(a), Some(b)) => a.amount == b.amount,
                 _ => true,

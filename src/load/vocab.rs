@@ -4,7 +4,7 @@
 use super::clean::letters;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The vocabulary file, embedded.
 const LABELS_TOML: &str = include_str!("../../assets/labels.toml");
@@ -217,8 +217,20 @@ impl Vocab {
     }
 
     /// The entries naming the company, spelled for `company` (its name as
-    /// printed, "Qifu Technology, Inc.").
-    pub fn company(&self, company: &str) -> Company {
+    /// printed, "Qifu Technology, Inc."); built once per company name.
+    pub fn company(&self, company: &str) -> Arc<Company> {
+        static BUILT: LazyLock<Mutex<HashMap<String, Arc<Company>>>> =
+            LazyLock::new(Mutex::default);
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = built.get(company) {
+            return Arc::clone(c);
+        }
+        let c = Arc::new(self.build_company(company));
+        built.insert(company.to_string(), Arc::clone(&c));
+        c
+    }
+
+    fn build_company(&self, company: &str) -> Company {
         if company.trim().is_empty() {
             return Company::default();
         }
