@@ -66,6 +66,24 @@ fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx
             *used.entry((t.kind, p.months())).or_default() += 1;
         }
     }
+    // Period groups a lost header may be read from, by the years they
+    // print: (table, first column of the group), in table then group order.
+    // Kinds, groups and years never change here; periods are read live.
+    let mut refs: HashMap<Vec<Option<i32>>, Vec<(usize, usize)>> = HashMap::new();
+    for (o, t) in tables.iter().enumerate().filter(|(_, t)| !t.recon) {
+        let mut groups: std::collections::BTreeMap<usize, (Vec<Option<i32>>, usize)> =
+            std::collections::BTreeMap::new();
+        for (c, col) in t.cols.iter().enumerate() {
+            groups
+                .entry(col.group)
+                .or_insert((Vec::new(), c))
+                .0
+                .push(col.year);
+        }
+        for (ys, c0) in groups.into_values() {
+            refs.entry(ys).or_default().push((o, c0));
+        }
+    }
     for i in 0..tables.len() {
         let t = &tables[i];
         if t.recon || !t.cols.iter().any(|c| c.period.is_none()) {
@@ -78,32 +96,23 @@ fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx
         let is_used = |m: u32| used.get(&(t.kind, m)).is_some_and(|&n| n > 0);
         // (months, month, day, source)
         let mut found: Option<(u32, u32, u32, String)> = None;
-        'refs: for o in tables.iter().filter(|o| !o.recon && o.kind != t.kind) {
-            let mut groups: HashMap<usize, Vec<&super::header::ColSpec>> = HashMap::new();
-            for c in &o.cols {
-                groups.entry(c.group).or_default().push(c);
+        for &(o, c0) in refs.get(&years).into_iter().flatten() {
+            let o = &tables[o];
+            if o.kind == t.kind {
+                continue;
             }
-            let mut keys: Vec<usize> = groups.keys().copied().collect();
-            keys.sort_unstable();
-            for g in keys {
-                let cols = &groups[&g];
-                let ys: Vec<Option<i32>> = cols.iter().map(|c| c.year).collect();
-                if ys != years {
-                    continue;
-                }
-                if let Some(p) = cols[0].period
-                    && p.months() > 0
-                    && !is_used(p.months())
-                {
-                    let e = p.end();
-                    found = Some((
-                        p.months(),
-                        e.month(),
-                        e.day(),
-                        format!("the {} header", o.kind),
-                    ));
-                    break 'refs;
-                }
+            if let Some(p) = o.cols[c0].period
+                && p.months() > 0
+                && !is_used(p.months())
+            {
+                let e = p.end();
+                found = Some((
+                    p.months(),
+                    e.month(),
+                    e.day(),
+                    format!("the {} header", o.kind),
+                ));
+                break;
             }
         }
         if found.is_none()
