@@ -427,12 +427,20 @@ pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
         clean::label(&printed_raw)
     };
     let vals = value_cells.iter().map(|c| value(c)).collect();
-    DataLine {
-        no,
-        head: label_cells
+    // A single label cell without markup cleans to the printed label (the
+    // cell is the raw cell trimmed, and cleaning trims).
+    let plain_head = label_cells.len() == 1 && matches!(cells[0], Cow::Borrowed(_));
+    let head = if plain_head {
+        printed.clone()
+    } else {
+        label_cells
             .first()
             .map(|h| clean::label(h))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+    };
+    DataLine {
+        no,
+        head,
         label: printed.clone(),
         printed,
         broken: label_cells.len() > 1,
