@@ -50,8 +50,7 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
     let mut head: Option<usize> = None;
     let mut tail: Option<usize> = None;
     let mut store: Vec<Row> = Vec::new();
-    // Row ids by (section, letters form), one per occurrence in a table.
-    let mut index: HashMap<(Option<String>, String), Vec<usize>> = HashMap::default();
+    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::default();
     for t in tables {
         let colmap: Vec<usize> = t
             .cols
@@ -79,19 +78,14 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
             })
             .collect();
         let secs = structure::sections(&t.rows, company);
-        let keys: Vec<(Option<String>, String)> = t
-            .rows
-            .iter()
-            .zip(&secs)
-            .map(|(r, (section, _))| (section.clone(), letters(&r.label)))
-            .collect();
-        let mut seen: HashMap<&(Option<String>, String), usize> = HashMap::default();
+        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
         let mut last_id: Option<usize> = None;
-        for ((r, (section, depth)), key) in t.rows.iter().zip(secs).zip(&keys) {
-            let occ = seen.entry(key).or_insert(0);
-            let this = *occ;
+        for (r, (section, depth)) in t.rows.iter().zip(secs) {
+            let l = letters(&r.label);
+            let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
+            let key = (section.clone(), l, *occ);
             *occ += 1;
-            let id = match index.get(key).and_then(|ids| ids.get(this)) {
+            let id = match index.get(&key) {
                 Some(&id) => id,
                 None => {
                     store.push(Row {
@@ -111,12 +105,7 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
                         line: r.line,
                     });
                     let id = store.len() - 1;
-                    match index.get_mut(key) {
-                        Some(ids) => ids.push(id),
-                        None => {
-                            index.insert(key.clone(), vec![id]);
-                        }
-                    }
+                    index.insert(key, id);
                     next.push(None);
                     match last_id.filter(|&l| Some(l) != tail) {
                         Some(l) => {
