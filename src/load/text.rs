@@ -23,11 +23,10 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty { file: file.into() });
     }
-    // Branch-free so the count vectorises (it reads every byte).
-    let control: usize = bytes
+    let control = bytes
         .iter()
-        .map(|&b| usize::from(b < 0x20) - usize::from(matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
-        .sum();
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     if control as f64 > BINARY_RATIO * bytes.len() as f64 {
         return Err(LoadError::Binary { file: file.into() });
     }
