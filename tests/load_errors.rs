@@ -134,7 +134,7 @@ mod fuzz {
                     for r in &s.rows {
                         prop_assert_eq!(r.cells.len(), s.columns.len());
                         for c in r.cells.iter().flatten() {
-                            prop_assert!(c.line >= 1 && c.line <= f.source.len());
+                            prop_assert!(c.line >= 1 && c.line <= f.line_count());
                         }
                     }
                 }

@@ -221,7 +221,7 @@ fn filing() -> Filing {
         claims: n.claims,
         repairs: Vec::new(),
         warnings: Vec::new(),
-        source: lines(Q1),
+        source: lines(Q1).into(),
     };
     narrative::link(&mut f);
     f

@@ -62,7 +62,12 @@ fn cell_text(f: &Filing, kind: StatementKind, label: &str, col: usize) -> Option
 
 /// The Q2 6-K repeated to over 100 MB (about 1,500 copies of every table).
 pub fn huge_file() -> Vec<u8> {
-    let copies = 100 * 1024 * 1024 / Q2_2024.len() + 1;
+    repeated(100 * 1024 * 1024)
+}
+
+/// The Q2 6-K repeated to over `size` bytes.
+fn repeated(size: usize) -> Vec<u8> {
+    let copies = size / Q2_2024.len() + 1;
     let mut out = Vec::with_capacity(copies * (Q2_2024.len() + 1));
     for _ in 0..copies {
         out.extend_from_slice(Q2_2024.as_bytes());
@@ -90,6 +95,44 @@ fn a_100_mb_file_loads() {
         .as_deref(),
         Some("6,337,134")
     );
+}
+
+/// The 100 MB case at a size a debug build loads in seconds: every copy's
+/// tables merge into the one statement of each kind (rows aligned, not
+/// repeated), and the loader's work grows with the copies.
+#[test]
+fn a_2_mb_file_of_repeated_statements_loads() {
+    let d = dir();
+    let bytes = repeated(2 * 1024 * 1024);
+    let copies = bytes.len() / (Q2_2024.len() + 1);
+    assert_eq!(copies, 31);
+    let path = write(&d, "repeated-2mb.txt", &bytes);
+    let once = write(&d, "once.txt", Q2_2024.as_bytes());
+    let filing = load(&path).expect("the repeated 6-K still holds its statements");
+    let single = load(&once).unwrap();
+    assert_eq!(
+        cell_text(
+            &filing,
+            StatementKind::BalanceSheet,
+            "Cash and cash equivalents",
+            1
+        )
+        .as_deref(),
+        Some("6,337,134")
+    );
+    for kind in [StatementKind::BalanceSheet, StatementKind::IncomeStatement] {
+        let rows = |f: &Filing| f.statement(kind).unwrap().rows.len();
+        assert_eq!(rows(&filing), rows(&single), "{kind}");
+    }
+    // Each copy's garbled headers are repaired again, copy by copy.
+    let headers = |f: &Filing| {
+        f.repairs
+            .iter()
+            .filter(|r| r.kind == tieout::model::RepairKind::RecoveredHeader)
+            .count()
+    };
+    assert_eq!(headers(&single), 11);
+    assert_eq!(headers(&filing), copies * headers(&single));
 }
 
 /// The Q2 6-K with one 10 MB line inside the balance sheet, after line 240.

@@ -286,7 +286,7 @@ fn source_scrolls_within_the_file() {
     }
     let t = t.keys("G");
     match t.0.overlays.last() {
-        Some(Overlay::Source(v)) => assert!(v.top <= t.0.filings[0].source.len()),
+        Some(Overlay::Source(v)) => assert!(v.top <= t.0.filings[0].line_count()),
         _ => unreachable!(),
     }
 }

@@ -165,6 +165,6 @@ pub(crate) fn filing() -> Filing {
         claims: Vec::new(),
         repairs: Vec::new(),
         warnings: Vec::new(),
-        source: Vec::new(),
+        source: Default::default(),
     }
 }

@@ -7,8 +7,10 @@ use super::merge::Table;
 use super::rows::{self, Known};
 use super::smear;
 use super::table::{self, RawTable};
+use super::vocab::Company;
 use crate::model::{RepairKind, Scale, StatementKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The most common width (last printed value position) of the data lines.
 fn width(rt: &RawTable) -> usize {
@@ -32,21 +34,26 @@ fn same_columns(a: &[ColSpec], b: &[ColSpec]) -> bool {
 }
 
 /// Reads every table of the text.
-pub fn tables(lines: &[String], ctx: &mut Ctx) -> Vec<Table> {
+/// `company`: the vocabulary's labels naming the filing's company.
+pub fn tables(lines: &[String], company: &Arc<Company>, ctx: &mut Ctx) -> Vec<Table> {
     let blocks = block::find(lines);
-    let mut known = Known::default();
+    let mut known = Known {
+        company: Arc::clone(company),
+        ..Known::default()
+    };
     let mut out: Vec<Table> = Vec::new();
     let mut last_scale: Option<Scale> = None;
     for (bi, b) in blocks.iter().enumerate() {
-        let mut prev: Option<Table> = None;
+        // The previous table of this block (an index into `out`).
+        let mut prev: Option<usize> = None;
         for rt in table::split(bi, b, lines) {
-            if let Some(mut t) = read_table(b, &rt, prev.as_ref(), &mut known, ctx) {
+            if let Some(mut t) = read_table(b, &rt, prev.map(|p| &out[p]), &mut known, ctx) {
                 match (t.scale_stated, last_scale) {
                     (true, _) => last_scale = Some(t.scale),
                     (false, Some(s)) => t.scale = s,
                     _ => {}
                 }
-                prev = Some(t.clone());
+                prev = Some(out.len());
                 out.push(t);
             }
         }

@@ -2,8 +2,6 @@
 
 use super::clean;
 use crate::model::{Scale, StatementKind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A run of table lines (0-based indices `start..end`, blank lines inside kept).
 #[derive(Clone, Debug)]
@@ -33,11 +31,6 @@ pub struct Caption {
 const PROSE: usize = 320;
 /// How many non-blank lines above a block may hold its caption.
 const LOOKBACK: usize = 5;
-
-static PERIOD_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:three|six|nine|twelve)months?ended|asof|yearended)(?:january|february|march|april|may|june|july|august|september|october|november|december)\d{1,2},?\d{4}$")
-        .expect("valid regex")
-});
 
 /// Whether a line is part of a table: it has a tab.
 fn is_table_line(l: &str) -> bool {
@@ -86,7 +79,7 @@ pub fn scale_of(text: &str) -> Option<Scale> {
 
 /// Whether `text` is just a period ("As of June 30, 2024").
 pub fn is_period_caption(text: &str) -> bool {
-    PERIOD_CAPTION.is_match(&clean::squash(text))
+    super::scan::is_period_caption(&clean::squash(text))
 }
 
 /// Finds the table blocks of a text and reads their captions.

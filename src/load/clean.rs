@@ -1,19 +1,87 @@
 //! Label cleaning: Markdown and HTML markup, footnote marks, stray spaces.
 
-use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-/// `<sup>…</sup>` elements (footnote marks) with their content.
-static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<sup>.*?</sup>").expect("valid regex"));
-/// Any remaining HTML tag.
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]{0,40}>").expect("valid regex"));
-/// Footnote marks printed as "*14" or "\*3".
-static STAR_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\?\*\d+").expect("valid regex"));
-/// Runs of whitespace.
-static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
+/// Removes `<sup>…</sup>` elements (footnote marks) with their content
+/// (`(?i)<sup>.*?</sup>`).
+fn remove_sup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(a) = find_ci(rest, "<sup>") {
+        let Some(b) = find_ci(&rest[a + 5..], "</sup>") else {
+            break;
+        };
+        out.push_str(&rest[..a]);
+        rest = &rest[a + 5 + b + 6..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Position of `pat` (ASCII) in `s`, ASCII case-insensitively.
+fn find_ci(s: &str, pat: &str) -> Option<usize> {
+    let p = pat.as_bytes();
+    s.as_bytes()
+        .windows(p.len())
+        .position(|w| w.eq_ignore_ascii_case(p))
+}
+
+/// Length of the HTML tag (`</?[a-zA-Z][^>]{0,40}>`) starting at `s`, if any.
+fn tag_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut p = 1 + usize::from(b.get(1) == Some(&b'/'));
+    if !b.get(p).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    p += 1;
+    s[p..]
+        .char_indices()
+        .take(41)
+        .find(|&(_, c)| c == '>')
+        .map(|(k, _)| p + k + 1)
+}
+
+/// Removes every HTML tag.
+fn remove_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(k) = s[i..].find('<') {
+        let at = i + k;
+        out.push_str(&s[i..at]);
+        match tag_len(&s[at..]) {
+            Some(n) => i = at + n,
+            None => {
+                out.push('<');
+                i = at + 1;
+            }
+        }
+    }
+    out.push_str(&s[i..]);
+    out
+}
+
+/// Removes footnote marks printed as "*14" or "\*3" (`\\?\*\d+`).
+fn remove_star_notes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        let star = i + usize::from(b[i] == b'\\');
+        if b.get(star) == Some(&b'*') && b.get(star + 1).is_some_and(u8::is_ascii_digit) {
+            out.push_str(&s[copied..i]);
+            i = star + 1;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            copied = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
+}
 
 /// Whether the raw text was marked bold (`<b>` or `**`).
 pub fn is_bold(raw: &str) -> bool {
@@ -28,11 +96,10 @@ pub fn label(raw: &str) -> String {
     // cleaned once per table line: no regex or copy on plain text).
     let mut s = Cow::Borrowed(raw);
     if s.contains('<') {
-        s = Cow::Owned(SUP.replace_all(&s, "").into_owned());
-        s = Cow::Owned(TAG.replace_all(&s, "").into_owned());
+        s = Cow::Owned(remove_tags(&remove_sup(&s)));
     }
     if s.contains('*') {
-        s = Cow::Owned(STAR_NOTE.replace_all(&s, "").into_owned());
+        s = Cow::Owned(remove_star_notes(&s));
     }
     if s.contains(['*', '\\']) {
         s = Cow::Owned(s.replace("**", "").replace("\\$", "$").replace("\\*", "*"));
@@ -49,29 +116,69 @@ pub fn label(raw: &str) -> String {
     if plain_spaces {
         t.to_string()
     } else {
-        SPACES.replace_all(t, " ").into_owned()
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
 /// Letters and digits only, lowercased: the form labels are compared in.
 pub fn compact(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, u8::is_ascii_alphanumeric);
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
+/// The bytes of ASCII `s` that `keep`, lowercased.
+fn ascii_filtered(s: &str, keep: fn(&u8) -> bool) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for b in s.bytes() {
+        if keep(&b) {
+            out.push(b.to_ascii_lowercase());
+        }
+    }
+    // ASCII bytes of a str are valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Letters only, lowercased.
 pub fn letters(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, u8::is_ascii_alphabetic);
+    }
     s.chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
+/// Whether `a` and `b` have the same [`letters`] form (without building it).
+pub fn same_letters(a: &str, b: &str) -> bool {
+    let form = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    fn key(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return key(a).eq(key(b));
+    }
+    form(a) == form(b)
+}
+
 /// Lowercased text with all whitespace removed (keeps punctuation and digits):
 /// the form headers broken by tabs are recognized in.
 pub fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_filtered(s, |b| !b.is_ascii_whitespace() && *b != 0x0b);
+    }
     s.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
@@ -80,6 +187,9 @@ pub fn squash(s: &str) -> String {
 
 /// Number of alphabetic characters.
 pub fn letter_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
 

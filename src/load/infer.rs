@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::merge::Table;
 use crate::model::{ColumnRole, Currency, Period, Quarter, RepairKind, Statement, StatementKind};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Fills in the periods of columns whose headers were lost.
 pub fn periods(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx) {
@@ -57,6 +57,33 @@ fn duration_words(m: u32) -> String {
 /// from another statement of the filing printing the same years (a period
 /// length not already printed for this statement), else the filing's quarter.
 fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx) {
+    // Period lengths printed per statement kind, with how many columns
+    // print each (kept up to date as headers are recovered, so each table
+    // sees the lengths as the tables before it left them).
+    let mut used: HashMap<(StatementKind, u32), usize> = HashMap::new();
+    for t in tables.iter() {
+        for p in t.cols.iter().filter_map(|c| c.period) {
+            *used.entry((t.kind, p.months())).or_default() += 1;
+        }
+    }
+    // Period groups a lost header may be read from, by the years they
+    // print: (table, first column of the group), in table then group order.
+    // Kinds, groups and years never change here; periods are read live.
+    let mut refs: HashMap<Vec<Option<i32>>, Vec<(usize, usize)>> = HashMap::new();
+    for (o, t) in tables.iter().enumerate().filter(|(_, t)| !t.recon) {
+        let mut groups: std::collections::BTreeMap<usize, (Vec<Option<i32>>, usize)> =
+            std::collections::BTreeMap::new();
+        for (c, col) in t.cols.iter().enumerate() {
+            groups
+                .entry(col.group)
+                .or_insert((Vec::new(), c))
+                .0
+                .push(col.year);
+        }
+        for (ys, c0) in groups.into_values() {
+            refs.entry(ys).or_default().push((o, c0));
+        }
+    }
     for i in 0..tables.len() {
         let t = &tables[i];
         if t.recon || !t.cols.iter().any(|c| c.period.is_none()) {
@@ -66,39 +93,26 @@ fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx
         if years.iter().any(Option::is_none) {
             continue;
         }
-        let used: Vec<u32> = tables
-            .iter()
-            .filter(|o| o.kind == t.kind)
-            .flat_map(|o| o.cols.iter().filter_map(|c| c.period.map(|p| p.months())))
-            .collect();
+        let is_used = |m: u32| used.get(&(t.kind, m)).is_some_and(|&n| n > 0);
         // (months, month, day, source)
         let mut found: Option<(u32, u32, u32, String)> = None;
-        'refs: for o in tables.iter().filter(|o| !o.recon && o.kind != t.kind) {
-            let mut groups: HashMap<usize, Vec<&super::header::ColSpec>> = HashMap::new();
-            for c in &o.cols {
-                groups.entry(c.group).or_default().push(c);
+        for &(o, c0) in refs.get(&years).into_iter().flatten() {
+            let o = &tables[o];
+            if o.kind == t.kind {
+                continue;
             }
-            let mut keys: Vec<usize> = groups.keys().copied().collect();
-            keys.sort_unstable();
-            for g in keys {
-                let cols = &groups[&g];
-                let ys: Vec<Option<i32>> = cols.iter().map(|c| c.year).collect();
-                if ys != years {
-                    continue;
-                }
-                if let Some(p) = cols[0].period
-                    && p.months() > 0
-                    && !used.contains(&p.months())
-                {
-                    let e = p.end();
-                    found = Some((
-                        p.months(),
-                        e.month(),
-                        e.day(),
-                        format!("the {} header", o.kind),
-                    ));
-                    break 'refs;
-                }
+            if let Some(p) = o.cols[c0].period
+                && p.months() > 0
+                && !is_used(p.months())
+            {
+                let e = p.end();
+                found = Some((
+                    p.months(),
+                    e.month(),
+                    e.day(),
+                    format!("the {} header", o.kind),
+                ));
+                break;
             }
         }
         if found.is_none()
@@ -119,6 +133,12 @@ fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx
         for c in t.cols.iter_mut() {
             let y = c.year.unwrap_or(0);
             if let Some(end) = NaiveDate::from_ymd_opt(y, month, day) {
+                if let Some(old) = c.period
+                    && let Some(n) = used.get_mut(&(t.kind, old.months()))
+                {
+                    *n -= 1;
+                }
+                *used.entry((t.kind, months)).or_default() += 1;
                 c.period = Some(Period::months_ending(months, end));
                 c.header = format!("{phrase} {y} {}", c.currency);
             }
@@ -139,6 +159,8 @@ fn recover_headers(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx
 /// Reconciliation tables printed without a period caption: the period is
 /// the one of the statement column their U.S. GAAP column ties to.
 fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
+    // The base statement tables a caption may be inferred from, read once.
+    let mut bases: HashMap<StatementKind, Vec<BaseIndex>> = HashMap::new();
     for i in 0..tables.len() {
         let t = &tables[i];
         if !t.recon || !t.cols.iter().any(|c| c.period.is_none()) {
@@ -158,13 +180,10 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
             .filter_map(|r| Some((letters(&r.label), r.cells.get(u)?.as_ref()?.amount.value)))
             .collect();
         let mut best: Option<(usize, Period, String, usize)> = None;
-        for o in tables.iter().filter(|o| o.kind == base && !o.recon) {
-            let index: HashMap<String, &super::rows::RawRow> = o
-                .rows
-                .iter()
-                .rev()
-                .map(|r| (letters(&r.label), r))
-                .collect();
+        let refs = bases
+            .entry(base)
+            .or_insert_with(|| distinct_bases(tables, base));
+        for (o, index) in refs.iter().map(|(o, index)| (&tables[*o], index)) {
             for (c, col) in o.cols.iter().enumerate() {
                 let Some(period) = col.period else { continue };
                 if col.currency != Currency::RMB {
@@ -172,8 +191,9 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
                 }
                 let (mut hit, mut miss) = (0, 0);
                 for (l, v) in &mine {
-                    if let Some(Some(cell)) =
-                        index.get(l).map(|r| r.cells.get(c).cloned().flatten())
+                    if let Some(Some(cell)) = index
+                        .get(l)
+                        .map(|&r| o.rows[r].cells.get(c).cloned().flatten())
                     {
                         if cell.amount.value == *v {
                             hit += 1;
@@ -206,6 +226,45 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
             lines: t.header_lines.clone(),
         });
     }
+}
+
+/// A base table (by index) and its rows by letters form (the first row of
+/// each label).
+type BaseIndex = (usize, HashMap<String, usize>);
+
+/// The non-reconciliation tables of `kind`, each with its row index; a table
+/// printing exactly what an earlier one printed (columns and rows) is left
+/// out: it cannot tie better than the earlier one, which wins ties.
+fn distinct_bases(tables: &[Table], kind: StatementKind) -> Vec<BaseIndex> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for (i, o) in tables.iter().enumerate() {
+        if o.kind != kind || o.recon {
+            continue;
+        }
+        let mut key = String::new();
+        for c in &o.cols {
+            key.push_str(&format!("{:?}|{}|{:?};", c.period, c.header, c.currency));
+        }
+        for r in &o.rows {
+            key.push_str(&format!("\n{}", r.label));
+            for c in &r.cells {
+                key.push_str(&format!("|{:?}", c.as_ref().map(|c| c.amount.value)));
+            }
+        }
+        if !seen.insert(key) {
+            continue;
+        }
+        let index: HashMap<String, usize> = o
+            .rows
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, r)| (letters(&r.label), k))
+            .collect();
+        out.push((i, index));
+    }
+    out
 }
 
 fn period_words(p: Period) -> String {

@@ -3,10 +3,10 @@
 
 use super::clean;
 use super::number::{self, Token};
+use super::scan;
 use crate::model::{Amount, Currency};
 use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
 /// One value position of a data line.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +97,7 @@ pub struct Phrase {
 impl Phrase {
     /// The canonical text ("Three months ended June 30,", "June 30, 2024").
     pub fn text(&self, year: Option<i32>) -> String {
-        let month = MONTHS[self.month as usize - 1];
+        let month = scan::MONTHS[self.month as usize - 1];
         let month = format!("{}{}", month[..1].to_uppercase(), &month[1..]);
         let day = self.day.unwrap_or(0);
         let day = if day == 0 {
@@ -159,81 +159,49 @@ pub enum Class {
     Junk,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(three|six|nine|twelve)[mnr]{1,3}o?nths?ended(january|february|march|april|may|june|july|august|september|october|november|december)(\d{1,2})?,?(\d{4})?")
-        .expect("valid regex")
-});
-static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(january|february|march|april|may|june|july|august|september|october|november|december)(\d{1,2}),?(\d{4})")
-        .expect("valid regex")
-});
-static GARBLED_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z]{2,5}$").expect("valid regex"));
-static CURRENCY_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s)])(RMB|USD|US\$)$").expect("valid regex"));
-
-fn month_no(name: &str) -> u32 {
-    MONTHS
-        .iter()
-        .position(|m| *m == name)
-        .map_or(1, |p| p as u32 + 1)
+/// Whether a cell is a garbled currency code (`^[A-Z]{2,5}$`).
+fn garbled_code(c: &str) -> bool {
+    (2..=5).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Period phrases in a header line's text (cells joined without separators,
 /// so words broken by tabs are whole again).
 pub fn phrases(text: &str) -> Vec<Phrase> {
     let s = clean::squash(text);
-    let durations: Vec<Phrase> = DURATION
-        .captures_iter(&s)
-        .map(|c| Phrase {
-            months: Some(match &c[1] {
-                "three" => 3,
-                "six" => 6,
-                "nine" => 9,
-                _ => 12,
-            }),
-            month: month_no(&c[2]),
-            day: c.get(3).and_then(|d| d.as_str().parse().ok()),
-            year: c.get(4).and_then(|d| d.as_str().parse().ok()),
-        })
+    let phrase = |(months, month, day, year): scan::Squashed| Phrase {
+        months,
+        month,
+        day,
+        year,
+    };
+    let durations: Vec<Phrase> = scan::all_at(&s, scan::duration_at)
+        .into_iter()
+        .map(phrase)
         .collect();
     if !durations.is_empty() || s.contains("ended") {
         return durations;
     }
-    INSTANT
-        .captures_iter(&s)
-        .map(|c| Phrase {
-            months: None,
-            month: month_no(&c[1]),
-            day: c[2].parse().ok(),
-            year: c[3].parse().ok(),
-        })
+    scan::all_at(&s, scan::instant_at)
+        .into_iter()
+        .map(phrase)
         .collect()
 }
 
 /// The currency a header cell names, if it ends with RMB or USD.
+/// (`(?:^|[\s)])(RMB|USD|US\$)$` on the trimmed cell.)
 pub fn currency_cell(cell: &str) -> Option<Currency> {
-    let c = CURRENCY_END.captures(cell.trim())?;
-    Some(if &c[1] == "RMB" {
-        Currency::RMB
-    } else {
-        Currency::USD
-    })
+    let c = cell.trim();
+    let (code, cur) = [
+        ("RMB", Currency::RMB),
+        ("USD", Currency::USD),
+        ("US$", Currency::USD),
+    ]
+    .into_iter()
+    .find(|(code, _)| c.ends_with(code))?;
+    let before = scan::char_before(c, c.len() - code.len());
+    before
+        .is_none_or(|b| b.is_whitespace() || b == ')')
+        .then_some(cur)
 }
 
 /// Whether a cell is a tiny junk label ("-", "·").
@@ -246,13 +214,39 @@ pub fn cells(text: &str) -> Vec<String> {
     text.split('\t').map(number::strip_value_markup).collect()
 }
 
+/// [`cells`] borrowing from the line where a cell has no markup.
+pub fn cells_cow(text: &str) -> Vec<Cow<'_, str>> {
+    text.split('\t').map(number::strip_markup_cow).collect()
+}
+
+/// What the whitespace-separated tokens of a value cell read as: the first
+/// token's reading when the cell holds one token or only numbers, else text.
+fn cell_token(c: &str) -> Token {
+    let mut it = c.split_whitespace();
+    let first = it.next().map_or(Token::Text, number::parse_token);
+    let mut numeric = !matches!(first, Token::Text);
+    let mut more = false;
+    for t in it {
+        more = true;
+        if matches!(number::parse_token(t), Token::Text) {
+            numeric = false;
+            break;
+        }
+    }
+    if !more || numeric { first } else { Token::Text }
+}
+
 /// Classifies a table line. `in_rows`: rows have already been read in the
 /// current table (a header line then starts a new table).
 pub fn classify(raw: &str, in_rows: bool) -> Class {
-    let cells = cells(raw);
+    classify_cells(&cells_cow(raw), in_rows)
+}
+
+/// [`classify`] on a line's cells (from [`cells_cow`]).
+pub fn classify_cells(cells: &[Cow<'_, str>], in_rows: bool) -> Class {
     let nonempty: Vec<&str> = cells
         .iter()
-        .map(String::as_str)
+        .map(|c| c.as_ref())
         .filter(|c| !c.is_empty())
         .collect();
     if nonempty.is_empty() {
@@ -274,10 +268,10 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
             Class::Junk
         };
     }
-    let label = cells[0].as_str();
+    let label = cells[0].as_ref();
     let rest: Vec<&str> = cells[1..]
         .iter()
-        .map(String::as_str)
+        .map(|c| c.as_ref())
         .filter(|c| !c.is_empty())
         .collect();
     let code_label = currency_cell(label).is_some() && label.len() <= 4;
@@ -302,32 +296,31 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
         let garbled = body
             .iter()
             .zip(&cur)
-            .filter(|(c, k)| k.is_none() && GARBLED_CODE.is_match(c))
+            .filter(|(c, k)| k.is_none() && garbled_code(c))
             .count();
         if cur.iter().flatten().count() + garbled == body.len() {
             return Class::Currencies(cur, garbled > 0);
         }
     }
-    let toks: Vec<Token> = body
-        .iter()
-        .map(|c| {
-            let parts: Vec<Token> = c.split_whitespace().map(number::parse_token).collect();
-            if parts.len() == 1 || parts.iter().all(|t| !matches!(t, Token::Text)) {
-                parts.into_iter().next().unwrap_or(Token::Text)
-            } else {
-                Token::Text
+    let (mut real_numbers, mut any_numeric) = (0, false);
+    for c in &body {
+        match cell_token(c) {
+            Token::Number { amount, .. } => {
+                any_numeric = true;
+                if !amount.value.is_zero() || amount.decimals > 0 {
+                    real_numbers += 1;
+                }
             }
-        })
-        .collect();
-    let real_numbers = toks
-        .iter()
-        .filter(|t| matches!(t, Token::Number { amount, .. } if !amount.value.is_zero() || amount.decimals > 0))
-        .count();
-    let any_numeric = toks
-        .iter()
-        .any(|t| matches!(t, Token::Number { .. } | Token::Malformed));
-    let joined: String = cells.concat();
-    let ph = phrases(&joined);
+            Token::Malformed => any_numeric = true,
+            Token::Text => {}
+        }
+    }
+    // Period phrases only matter on lines without real numbers.
+    let ph = if real_numbers == 0 {
+        phrases(&cells.concat())
+    } else {
+        Vec::new()
+    };
     if !ph.is_empty() && real_numbers == 0 {
         return Class::Period(ph);
     }
@@ -336,7 +329,7 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
         if !rest.is_empty()
             && rest
                 .iter()
-                .all(|c| GARBLED_CODE.is_match(c) || currency_cell(c).is_some())
+                .all(|c| garbled_code(c) || currency_cell(c).is_some())
         {
             return Class::Data;
         }
@@ -360,18 +353,48 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
     Class::Data
 }
 
+/// Reads one value cell.
+fn value(c: &str) -> Val {
+    let mut toks = c.split_whitespace();
+    let Some(first) = toks.next() else {
+        return Val::Empty;
+    };
+    if toks.next().is_none() {
+        return match number::parse_token(first) {
+            Token::Number { amount, percent } => Val::Num {
+                amount,
+                percent,
+                raw: first.to_string(),
+            },
+            Token::Malformed => Val::Bad(first.to_string()),
+            Token::Text => Val::Text(first.to_string()),
+        };
+    }
+    if c.split_whitespace()
+        .all(|t| !matches!(number::parse_token(t), Token::Text))
+    {
+        Val::Multi(c.split_whitespace().map(str::to_string).collect())
+    } else {
+        Val::Text(c.to_string())
+    }
+}
+
 /// Reads a data line into label and values.
 pub fn data(no: usize, raw: &str) -> DataLine {
-    let cells = cells(raw);
+    data_cells(no, raw, &cells_cow(raw))
+}
+
+/// [`data`] on a line's cells (from [`cells_cow`]).
+pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
     let bold = clean::is_bold(raw.split('\t').next().unwrap_or(""));
-    let first = cells[0].as_str();
+    let first = cells[0].as_ref();
     let unlabeled = !raw.starts_with('\t')
         && !first.is_empty()
         && first
             .split_whitespace()
             .all(|t| !matches!(number::parse_token(t), Token::Text));
     let (label_cells, value_cells): (Vec<&str>, Vec<&str>) = if unlabeled {
-        (Vec::new(), cells.iter().map(String::as_str).collect())
+        (Vec::new(), cells.iter().map(|c| c.as_ref()).collect())
     } else {
         let mut k = 1;
         // Label fragments continued into the value cells (tabs inside the label).
@@ -389,50 +412,35 @@ pub fn data(no: usize, raw: &str) -> DataLine {
         }
         let (l, v) = cells.split_at(k);
         (
-            l.iter().map(String::as_str).collect(),
-            v.iter().map(String::as_str).collect(),
+            l.iter().map(|c| c.as_ref()).collect(),
+            v.iter().map(|c| c.as_ref()).collect(),
         )
     };
-    let printed_raw = raw
-        .split('\t')
-        .take(label_cells.len())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let printed = clean::label(&printed_raw);
-    let vals = value_cells
-        .iter()
-        .map(|c| {
-            let toks: Vec<&str> = c.split_whitespace().collect();
-            match toks.len() {
-                0 => Val::Empty,
-                1 => match number::parse_token(toks[0]) {
-                    Token::Number { amount, percent } => Val::Num {
-                        amount,
-                        percent,
-                        raw: toks[0].to_string(),
-                    },
-                    Token::Malformed => Val::Bad(toks[0].to_string()),
-                    Token::Text => Val::Text(toks[0].to_string()),
-                },
-                _ => {
-                    if toks
-                        .iter()
-                        .all(|t| !matches!(number::parse_token(t), Token::Text))
-                    {
-                        Val::Multi(toks.iter().map(|t| t.to_string()).collect())
-                    } else {
-                        Val::Text(c.to_string())
-                    }
-                }
-            }
-        })
-        .collect();
-    DataLine {
-        no,
-        head: label_cells
+    let printed = if label_cells.len() == 1 {
+        clean::label(raw.split('\t').next().unwrap_or(""))
+    } else {
+        let printed_raw = raw
+            .split('\t')
+            .take(label_cells.len())
+            .collect::<Vec<_>>()
+            .join(" ");
+        clean::label(&printed_raw)
+    };
+    let vals = value_cells.iter().map(|c| value(c)).collect();
+    // A single label cell without markup cleans to the printed label (the
+    // cell is the raw cell trimmed, and cleaning trims).
+    let plain_head = label_cells.len() == 1 && matches!(cells[0], Cow::Borrowed(_));
+    let head = if plain_head {
+        printed.clone()
+    } else {
+        label_cells
             .first()
             .map(|h| clean::label(h))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+    };
+    DataLine {
+        no,
+        head,
         label: printed.clone(),
         printed,
         broken: label_cells.len() > 1,

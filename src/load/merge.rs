@@ -6,9 +6,10 @@ use super::clean::letters;
 use super::header::ColSpec;
 use super::rows::RawRow;
 use super::structure;
+use super::vocab::Company;
 use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One table, read and ready to merge.
 #[derive(Clone, Debug)]
@@ -40,14 +41,16 @@ fn unknown_period() -> Period {
 }
 
 /// Merges the tables of one kind (in printed order) into a statement.
-pub fn statement(tables: &[Table]) -> Statement {
-    let first = &tables[0];
+pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
+    let first = tables[0];
     let mut columns: Vec<Column> = Vec::new();
-    let mut order: Vec<usize> = Vec::new();
-    // Position of each row id in `order`.
-    let mut pos_of: Vec<usize> = Vec::new();
+    // Printed order of the rows: a linked list over row ids (a row first
+    // seen in a later table goes right after the row above it there).
+    let mut next: Vec<Option<usize>> = Vec::new();
+    let mut head: Option<usize> = None;
+    let mut tail: Option<usize> = None;
     let mut store: Vec<Row> = Vec::new();
-    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::new();
+    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::default();
     for t in tables {
         let colmap: Vec<usize> = t
             .cols
@@ -74,9 +77,9 @@ pub fn statement(tables: &[Table]) -> Statement {
                 }
             })
             .collect();
-        let secs = structure::sections(&t.rows);
-        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
-        let mut last_pos: Option<usize> = None;
+        let secs = structure::sections(&t.rows, company);
+        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
+        let mut last_id: Option<usize> = None;
         for (r, (section, depth)) in t.rows.iter().zip(secs) {
             let l = letters(&r.label);
             let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
@@ -103,21 +106,24 @@ pub fn statement(tables: &[Table]) -> Statement {
                     });
                     let id = store.len() - 1;
                     index.insert(key, id);
-                    let pos = last_pos.map_or(order.len(), |p| p + 1);
-                    if pos >= order.len() {
-                        order.push(id);
-                        pos_of.push(order.len() - 1);
-                    } else {
-                        order.insert(pos, id);
-                        for p in pos_of.iter_mut().filter(|p| **p >= pos) {
-                            *p += 1;
+                    next.push(None);
+                    match last_id.filter(|&l| Some(l) != tail) {
+                        Some(l) => {
+                            next[id] = next[l];
+                            next[l] = Some(id);
                         }
-                        pos_of.push(pos);
+                        None => {
+                            match tail {
+                                Some(t) => next[t] = Some(id),
+                                None => head = Some(id),
+                            }
+                            tail = Some(id);
+                        }
                     }
                     id
                 }
             };
-            last_pos = Some(pos_of[id]);
+            last_id = Some(id);
             let row = &mut store[id];
             if row.cells.len() < columns.len() {
                 row.cells.resize(columns.len(), None);
@@ -132,12 +138,19 @@ pub fn statement(tables: &[Table]) -> Statement {
         }
     }
     let ncols = columns.len();
+    let mut order = Vec::with_capacity(store.len());
+    let mut at = head;
+    while let Some(id) = at {
+        order.push(id);
+        at = next[id];
+    }
+    let mut slots: Vec<Option<Row>> = store.into_iter().map(Some).collect();
     let rows: Vec<Row> = order
         .into_iter()
-        .map(|id| {
-            let mut r = store[id].clone();
+        .filter_map(|id| {
+            let mut r = slots[id].take()?;
             r.cells.resize(ncols, None);
-            r
+            Some(r)
         })
         .collect();
     let mut st = Statement {
@@ -148,6 +161,6 @@ pub fn statement(tables: &[Table]) -> Statement {
         rows,
         line: first.title.1,
     };
-    structure::apply(&mut st);
+    structure::apply(&mut st, company);
     st
 }

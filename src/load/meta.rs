@@ -1,9 +1,12 @@
 //! Filing metadata read from the text: company, ticker, quarter, date, exchange rate.
 
+use super::meta_scan as scan;
+use super::scan::find_date;
 use crate::model::{ExchangeRate, Quarter};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -22,12 +25,12 @@ pub struct Meta {
     pub exchange_rate: Option<ExchangeRate>,
 }
 
-const MONTHS: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
-
 /// "March 31, 2024" anywhere in a text.
 pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b")).expect("date regex")
+    Regex::new(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}\b",
+    )
+    .expect("date regex")
 });
 
 /// Parses "March 31, 2024" (comma optional).
@@ -36,55 +39,15 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(t.trim(), "%B %d %Y").ok()
 }
 
-/// Company name followed by its exchange listing: "Qifu Technology, Inc. (NASDAQ: QFIN".
-static COMPANY_LISTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:[A-Z][\w&'.\-]*\s+)*[A-Z][\w&'.\-]*,?\s+(?:Inc|Ltd|Limited|Corp|Corporation|Co|plc|PLC|Group|Holdings|N\.V|S\.A|AG|SE)\.?)\s*\((?:NASDAQ|Nasdaq|NYSE|NYSE American|AMEX|HKEx|HKEX|SEHK)\b",
-    )
-    .expect("company regex")
-});
-
-/// "(Translation of registrant's name into English)" on a 6-K cover.
-static COMPANY_REGISTRANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(.+?)\s*\(Translation of registrant.s name").expect("registrant regex")
-});
-
-/// "(NASDAQ: QFIN" or "(NYSE: XYZ".
-static TICKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|AMEX)(?:\s+Global Select Market)?\s*:\s*([A-Z][A-Z.]{0,6})\b")
-        .expect("ticker regex")
-});
-
-/// "... quarter [and six months] ended March 31, 2024" / "three months ended ...".
-static QUARTER_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:quarter|three months)\b[^.]{{0,60}}?\bended\s+((?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}})"
-    ))
-    .expect("quarter regex")
-});
-
-/// "First Quarter 2024" in a title.
-static QUARTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(first|second|third|fourth)\s+quarter\s+(\d{4})\b").expect("title regex")
-});
-
-/// "RMB7.2203 to US$1.00" (Markdown may escape the dollar sign).
-static RATE_RMB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"RMB\s?(\d+\.\d+)\s+(?:to|=|per)\s+US\\?\$\s?1(?:\.00)?\b").expect("rate regex")
-});
-
-/// "US$1.00 = RMB7.2672" / "US$1.00 to RMB7.2672".
-static RATE_USD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"US\\?\$\s?1(?:\.00)?\s*(?:=|to)\s*RMB\s?(\d+\.\d+)").expect("rate regex")
-});
-
 /// Reads the metadata from the filing's lines (line `n` is `lines[n - 1]`).
+/// Each field is found by a hand-written scanner (see [`super::meta_scan`]):
+/// no regex is compiled, and lines that cannot match are skipped cheaply.
 pub fn read(lines: &[String]) -> Meta {
     Meta {
         company: company(lines),
         ticker: lines
             .iter()
-            .find_map(|l| TICKER.captures(l).map(|c| c[1].to_string())),
+            .find_map(|l| scan::ticker(l).map(str::to_string)),
         quarter: quarter(lines),
         date: release_date(lines),
         exchange_rate: exchange_rate(lines),
@@ -92,22 +55,22 @@ pub fn read(lines: &[String]) -> Meta {
 }
 
 fn company(lines: &[String]) -> Option<String> {
-    let listed = lines.iter().find_map(|l| {
-        COMPANY_LISTING
-            .captures(&strip_markup(l))
-            .map(|c| c[1].trim().to_string())
-    });
+    let listed = lines
+        .iter()
+        .find_map(|l| scan::company_listing(&strip_markup(l)).map(|c| c.trim().to_string()));
     listed.or_else(|| {
-        lines.iter().find_map(|l| {
-            COMPANY_REGISTRANT
-                .captures(l)
-                .map(|c| c[1].trim().to_string())
-        })
+        lines
+            .iter()
+            .find_map(|l| scan::registrant(l).map(|c| c.trim().to_string()))
     })
 }
 
-fn strip_markup(line: &str) -> String {
-    line.replace("\\$", "$").replace(['*', '#'], "")
+fn strip_markup(line: &str) -> Cow<'_, str> {
+    if line.contains(['\\', '*', '#']) {
+        Cow::Owned(line.replace("\\$", "$").replace(['*', '#'], ""))
+    } else {
+        Cow::Borrowed(line)
+    }
 }
 
 fn quarter_of(date: NaiveDate) -> Quarter {
@@ -118,23 +81,14 @@ fn quarter_of(date: NaiveDate) -> Quarter {
 }
 
 fn quarter(lines: &[String]) -> Option<Quarter> {
-    let ended = lines.iter().find_map(|l| {
-        QUARTER_ENDED
-            .captures(l)
-            .and_then(|c| parse_date(&c[1]))
-            .map(quarter_of)
-    });
+    let ended = lines
+        .iter()
+        .find_map(|l| scan::quarter_ended(l).and_then(parse_date).map(quarter_of));
     ended.or_else(|| {
         lines.iter().find_map(|l| {
-            let c = QUARTER_TITLE.captures(l)?;
-            let q = match c[1].to_ascii_lowercase().as_str() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
+            let (q, year) = scan::quarter_title(l)?;
             Some(Quarter {
-                year: c[2].parse().ok()?,
+                year: year.parse().ok()?,
                 quarter: q,
             })
         })
@@ -145,7 +99,7 @@ fn quarter(lines: &[String]) -> Option<Quarter> {
 /// the results ("today announced"), else a line holding only a date, else a
 /// "Date:" signature line.
 fn release_date(lines: &[String]) -> Option<NaiveDate> {
-    let first_date = |l: &str| DATE.find(l).and_then(|m| parse_date(m.as_str()));
+    let first_date = |l: &str| find_date(l).and_then(|(a, b)| parse_date(&l[a..b]));
     let dateline = lines
         .iter()
         .filter(|l| l.contains("today announced") || l.contains("today reported"))
@@ -154,9 +108,9 @@ fn release_date(lines: &[String]) -> Option<NaiveDate> {
         .or_else(|| {
             lines.iter().find_map(|l| {
                 let t = l.trim();
-                DATE.find(t)
-                    .filter(|m| m.start() == 0 && m.end() == t.len())
-                    .and_then(|m| parse_date(m.as_str()))
+                find_date(t)
+                    .filter(|&(a, b)| a == 0 && b == t.len())
+                    .and_then(|(a, b)| parse_date(&t[a..b]))
             })
         })
         .or_else(|| {
@@ -169,11 +123,9 @@ fn release_date(lines: &[String]) -> Option<NaiveDate> {
 
 fn exchange_rate(lines: &[String]) -> Option<ExchangeRate> {
     lines.iter().enumerate().find_map(|(i, l)| {
-        let c = RATE_RMB_FIRST
-            .captures(l)
-            .or_else(|| RATE_USD_FIRST.captures(l))?;
+        let c = scan::rate_rmb_first(l).or_else(|| scan::rate_usd_first(l))?;
         Some(ExchangeRate {
-            rmb_per_usd: Decimal::from_str(&c[1]).ok()?,
+            rmb_per_usd: Decimal::from_str(c).ok()?,
             line: i + 1,
         })
     })

@@ -26,11 +26,13 @@ pub mod infer;
 pub mod line;
 pub mod merge;
 pub mod meta;
+pub mod meta_scan;
 pub mod narrative;
 pub mod number;
 pub mod peek;
 pub mod recover;
 pub mod rows;
+pub mod scan;
 pub mod smear;
 pub mod structure;
 pub mod table;
@@ -41,7 +43,7 @@ pub use bundled::bundled;
 pub use error::LoadError;
 pub use peek::{Peek, peek};
 
-use crate::model::{Filing, Statement, StatementKind};
+use crate::model::{Filing, SourceText, Statement, StatementKind};
 use std::path::{Path, PathBuf};
 
 /// A filing's raw bytes and where they came from.
@@ -81,7 +83,8 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     };
     let meta = meta::read(&lines);
     let narrative = narrative::extract(&lines, &meta);
-    let mut tables = assemble::tables(&lines, &mut ctx);
+    let company = vocab::Vocab::get().company(meta.company.as_deref().unwrap_or(""));
+    let mut tables = assemble::tables(&lines, &company, &mut ctx);
     infer::periods(&mut tables, meta.quarter, &mut ctx);
     let mut kinds: Vec<StatementKind> = Vec::new();
     for t in &tables {
@@ -92,17 +95,20 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     let mut statements: Vec<Statement> = kinds
         .iter()
         .map(|k| {
-            let of_kind: Vec<merge::Table> =
-                tables.iter().filter(|t| t.kind == *k).cloned().collect();
-            merge::statement(&of_kind)
+            let of_kind: Vec<&merge::Table> = tables.iter().filter(|t| t.kind == *k).collect();
+            merge::statement(&of_kind, Some(&company))
         })
         .collect();
+    drop(tables);
     if statements.is_empty() {
         return Err(LoadError::NoStatements { file });
     }
     if let Some(m) = narrative.metrics {
         statements.push(m);
     }
+    // The lines are needed no longer: the filing keeps the text in one string.
+    let source_text = SourceText::from_lines(&lines);
+    drop(lines);
     let quarter = meta
         .quarter
         .unwrap_or_else(|| infer::quarter_of(&statements));
@@ -118,7 +124,7 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
         claims: narrative.claims,
         repairs: ctx.repairs,
         warnings: ctx.warnings,
-        source: lines,
+        source: source_text,
     };
     filing.warnings.sort_by_key(|w| w.line);
     narrative::link(&mut filing);

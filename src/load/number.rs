@@ -2,11 +2,9 @@
 //! negatives, dashes as zero, per-share decimals and percentages.
 
 use crate::model::Amount;
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 /// What a table cell token reads as.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,10 +22,31 @@ pub enum Token {
     Text,
 }
 
-/// Digits with well-formed thousands groups, or plain digits, then decimals.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$").expect("valid regex")
-});
+/// Digits with well-formed thousands groups, or plain digits, then decimals
+/// (`^(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$`).
+fn well_formed(body: &str) -> bool {
+    let b = body.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(p) => (&b[..p], Some(&b[p + 1..])),
+        None => (b, None),
+    };
+    if frac.is_some_and(|f| !digits(f)) {
+        return false;
+    }
+    if int == b"0" {
+        return true;
+    }
+    if !matches!(int.first(), Some(b'1'..=b'9')) {
+        return false;
+    }
+    if !int.contains(&b',') {
+        return digits(int);
+    }
+    let mut groups = int.split(|&c| c == b',');
+    let head = groups.next().unwrap_or_default();
+    digits(head) && head.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
+}
 
 /// Removes markup that may wrap a value (`<b>`, `**`).
 pub fn strip_value_markup(s: &str) -> String {
@@ -36,8 +55,8 @@ pub fn strip_value_markup(s: &str) -> String {
 
 /// [`strip_value_markup`] without allocating when there is no markup
 /// (the common case, so reading a cell costs no allocation).
-fn strip_markup_cow(s: &str) -> Cow<'_, str> {
-    if !s.contains(['<', '*', '\\']) {
+pub fn strip_markup_cow(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| matches!(b, b'<' | b'*' | b'\\')) {
         return Cow::Borrowed(s.trim());
     }
     let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
@@ -71,11 +90,11 @@ pub fn parse_token(raw: &str) -> Token {
         Some(b) => (b, true),
         None => (body, false),
     };
-    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 {
         return Token::Text;
     }
-    if !NUMBER.is_match(body) {
+    if !well_formed(body) {
         let looks_numeric = body
             .chars()
             .all(|c| c.is_ascii_digit() || ",.=/_- ".contains(c))
@@ -86,8 +105,7 @@ pub fn parse_token(raw: &str) -> Token {
             Token::Text
         };
     }
-    let plain: String = body.chars().filter(|&c| c != ',').collect();
-    match Decimal::from_str(&plain) {
+    match exact_value(body) {
         Ok(mut v) => {
             if neg {
                 v.set_sign_negative(true);
@@ -102,6 +120,30 @@ pub fn parse_token(raw: &str) -> Token {
     }
 }
 
+/// The exact value of a well-formed number (digits, thousands commas, one
+/// point), with as many decimals as printed.
+fn exact_value(body: &str) -> Result<Decimal, rust_decimal::Error> {
+    // Up to 18 digits fit a u64 mantissa; longer numbers take the general
+    // parser (same result).
+    let (mut mantissa, mut scale, mut digits, mut point) = (0u64, 0u32, 0, false);
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                scale += u32::from(point);
+            }
+            b'.' => point = true,
+            _ => {}
+        }
+        if digits > 18 {
+            let plain: String = body.chars().filter(|&c| c != ',').collect();
+            return Decimal::from_str(&plain);
+        }
+    }
+    Ok(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
 /// The number a token reads as, if it is a well-formed number.
 pub fn number(raw: &str) -> Option<(Amount, bool)> {
     match parse_token(raw) {
@@ -112,7 +154,7 @@ pub fn number(raw: &str) -> Option<(Amount, bool)> {
 
 /// Whether `raw` is a four-digit year (1900-2199).
 pub fn year(raw: &str) -> Option<i32> {
-    let s = strip_value_markup(raw);
+    let s = strip_markup_cow(raw);
     if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
         let y: i32 = s.parse().ok()?;
         (1900..2200).contains(&y).then_some(y)
@@ -143,6 +185,25 @@ mod tests {
         assert_eq!(val("-"), ("0".into(), 0, false));
         assert_eq!(val("_"), ("0".into(), 0, false));
         assert_eq!(val("<b>934,109</b>"), ("934109".into(), 0, false));
+    }
+
+    #[test]
+    fn exact_values_match_the_decimal_parser() {
+        for body in [
+            "0",
+            "0.00",
+            "7",
+            "4,177,890",
+            "3.40",
+            "123456789012345678",
+            "1234567890123456789",
+            "12,345,678,901,234,567,890.125",
+        ] {
+            let plain: String = body.chars().filter(|&c| c != ',').collect();
+            let want = Decimal::from_str(&plain).unwrap();
+            let got = exact_value(body).unwrap();
+            assert_eq!((got, got.scale()), (want, want.scale()), "{body}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! same order). Numbers play no part.
 
 use super::structure;
+use super::vocab::{Company, Vocab};
 use crate::model::{Filing, LabelOrigin, Repair, RepairKind, Row, RowKind, Statement};
 
 /// Recovers lost labels across `filings`.
@@ -31,7 +32,8 @@ pub fn labels(filings: &mut [Filing]) {
             });
             if let Some((from, t)) = reference {
                 let f = &mut filings[i];
-                let repairs = recover(&mut f.statements[s], &t, &from);
+                let company = Vocab::get().company(&f.company);
+                let repairs = recover(&mut f.statements[s], &t, &from, &company);
                 let kind = f.statements[s].kind;
                 f.repairs
                     .retain(|r| !(r.kind == RepairKind::UnlabeledRow && r.statement == Some(kind)));
@@ -60,7 +62,7 @@ fn matches(st: &Statement, t: &Statement) -> bool {
             .all(|r| r.origin != LabelOrigin::Missing && !r.label.is_empty())
 }
 
-fn recover(st: &mut Statement, t: &Statement, from: &str) -> Vec<Repair> {
+fn recover(st: &mut Statement, t: &Statement, from: &str, company: &Company) -> Vec<Repair> {
     let mut lost: Vec<Row> = st
         .rows
         .drain(..)
@@ -117,6 +119,6 @@ fn recover(st: &mut Statement, t: &Statement, from: &str) -> Vec<Repair> {
         rows.push(row);
     }
     st.rows = rows;
-    structure::apply(st);
+    structure::apply(st, Some(company));
     repairs
 }

@@ -6,9 +6,10 @@ use super::clean::{self, letters};
 use super::context::Ctx;
 use super::line::{DataLine, Val};
 use super::number;
-use super::vocab::Vocab;
+use super::vocab::{Company, Vocab};
 use crate::model::{Cell, LabelOrigin, RepairKind};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// A row read from one table, before statements are merged.
 #[derive(Clone, Debug)]
@@ -41,11 +42,13 @@ impl RawRow {
 #[derive(Debug, Default)]
 pub struct Known {
     /// Letters forms to spelling.
-    pub labels: std::collections::HashMap<String, String>,
+    pub labels: FxHashMap<String, String>,
     /// Letters forms of rows printed as headings.
     pub headings: HashSet<String>,
     /// Letters forms of rows holding percentages.
     pub percent: HashSet<String>,
+    /// The vocabulary's labels naming this filing's company.
+    pub company: Arc<Company>,
 }
 
 impl Known {
@@ -66,10 +69,11 @@ impl Known {
     /// The spelling of a label known from this filing or the vocabulary.
     pub fn spelling(&self, label: &str) -> Option<String> {
         let l = letters(label);
-        self.labels
-            .get(&l)
-            .cloned()
-            .or_else(|| Vocab::get().known_letters(&l).map(str::to_string))
+        self.labels.get(&l).cloned().or_else(|| {
+            Vocab::get()
+                .known_letters_for(&l, Some(&self.company))
+                .map(str::to_string)
+        })
     }
 }
 
@@ -95,7 +99,7 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
                 .labels
                 .get(&cand)
                 .map(String::as_str)
-                .or_else(|| vocab.known_letters(&cand))
+                .or_else(|| vocab.known_letters_for(&cand, Some(&known.company)))
             {
                 found = Some((k, s.to_string()));
             }
@@ -107,10 +111,10 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
     Some(out)
 }
 
-fn is_heading_label(label: &str) -> bool {
+fn is_heading_label(label: &str, known: &Known) -> bool {
     let t = label.trim();
     t.ends_with(':')
-        || Vocab::get().is_heading(t)
+        || Vocab::get().is_heading_for(t, Some(&known.company))
         || (t.chars().any(char::is_alphabetic)
             && t.chars()
                 .filter(|c| c.is_alphabetic())
@@ -140,7 +144,7 @@ fn continues(cur: &DataLine, next: &DataLine, known: &Known) -> bool {
     !next_known
         && (first.is_lowercase()
             || known.spelling(&joined).is_some()
-            || (connector_end(&cur.label) && !is_heading_label(&next.label)))
+            || (connector_end(&cur.label) && !is_heading_label(&next.label, known)))
 }
 
 fn join_labels(a: &str, b: &str) -> String {
@@ -215,14 +219,16 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
                 let b: Vec<char> = letters(p).chars().collect();
                 super::vocab::bounded_distance(&a, &b, 1 + b.len() / 8).is_some()
             });
-            if close_prev || vocab.closest(&prefix).is_some() {
+            if close_prev || vocab.closest_for(&prefix, Some(&known.company)).is_some() {
                 return Some(s);
             }
         }
     }
     // Labels broken by tabs are matched fuzzily (OCR damage comes with them).
     if broken {
-        vocab.closest(label).map(|(s, _)| s.to_string())
+        vocab
+            .closest_for(label, Some(&known.company))
+            .map(|(s, _)| s.to_string())
     } else {
         None
     }
@@ -249,8 +255,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 .all(|v| matches!(v, Val::Empty | Val::Num { .. }));
             if all_num && d.numbers() > 0 {
                 let (cells, _) = cells_of(d, width, ctx);
-                if let Some(r) =
-                    this_prev.filter(|&r| rows[r].heading && !is_heading_label(&rows[r].label))
+                if let Some(r) = this_prev
+                    .filter(|&r| rows[r].heading && !is_heading_label(&rows[r].label, known))
                 {
                     rows[r].cells = cells;
                     rows[r].heading = false;
@@ -367,7 +373,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         }
         let has_values = cells.iter().any(Option::is_some);
         let printed_values = vals_line.vals.iter().any(|v| !matches!(v, Val::Empty));
-        if is_heading_label(&label)
+        if is_heading_label(&label, known)
             && has_values
             && !label.to_lowercase().starts_with("total")
             && label.ends_with(':')
@@ -432,7 +438,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         if !has_values && (printed_values || unreadable > 0) {
-            if is_heading_label(&label) {
+            if is_heading_label(&label, known) {
                 ctx.warn(
                     d.no,
                     format!("junk printed on the heading \"{label}\" ignored"),
@@ -458,10 +464,10 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         // two lines must not print different values in the same column;
         // otherwise they are two rows.
         if let Some(r) = this_prev
-            && letters(&rows[r].label) == letters(&label)
-            && digits(&rows[r].label) == digits(&label)
-            && rows[r].has_values()
             && has_values
+            && rows[r].has_values()
+            && clean::same_letters(&rows[r].label, &label)
+            && digits(&rows[r].label) == digits(&label)
             && rows[r].cells.iter().zip(&cells).all(|(a, b)| match (a, b) {
                 (Some(a), Some(b)) => a.amount == b.amount,
                 _ => true,
@@ -598,7 +604,10 @@ mod tests {
 
     #[test]
     fn repairs_garbled_copy_of_previous_label() {
-        let k = Known::default();
+        let k = Known {
+            company: Vocab::get().company("Qifu Technology, Inc."),
+            ..Known::default()
+        };
         let fixed = repair_label(
             "TOTAL CIABILITIES TOTAL QIFU TECHNOLOGY INC EQUITY",
             false,

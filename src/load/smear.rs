@@ -65,7 +65,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
     let region: Vec<usize> = data[start..].iter().map(|d| d.no).collect();
     let is_heading = |s: &str| {
         let l = letters(s);
-        known.headings.contains(&l) || super::vocab::Vocab::get().is_heading(s)
+        known.headings.contains(&l)
+            || super::vocab::Vocab::get().is_heading_for(s, Some(&known.company))
     };
     let is_percent =
         |s: &str| known.percent.contains(&letters(s)) || s.to_lowercase().contains("margin");

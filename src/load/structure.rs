@@ -4,15 +4,15 @@
 
 use super::clean::letters;
 use super::rows::RawRow;
-use super::vocab::{Vocab, part_matches};
+use super::vocab::{Company, Vocab, part_matches};
 use crate::model::{Row, RowKind, Scale, Statement, Unit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far back (in rows) a total looks for its components.
 const MAX_LOOKBACK: usize = 2000;
 
 /// Section and depth of each row of one table, from its headings.
-pub fn sections(rows: &[RawRow]) -> Vec<(Option<String>, u8)> {
+pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<String>, u8)> {
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
@@ -47,7 +47,7 @@ pub fn sections(rows: &[RawRow]) -> Vec<(Option<String>, u8)> {
             // items, e.g. "Total comprehensive income" after "Other
             // comprehensive income, net of tax of nil:") closes the open
             // heading's section and stands outside it.
-            None if l.starts_with("total") && Vocab::get().rollup(&name).is_some() => {
+            None if l.starts_with("total") && Vocab::get().rollup_for(&name, company).is_some() => {
                 if stack.last().is_some_and(|(_, caps)| !caps) {
                     stack.pop();
                 }
@@ -80,7 +80,7 @@ pub fn unit_of(row: &Row) -> Unit {
 /// Sets kind, unit, scale and parent of every row of a statement.
 /// Reconciliation statements list only the rows with differences, so their
 /// rows get no parent totals.
-pub fn apply(st: &mut Statement) {
+pub fn apply(st: &mut Statement, company: Option<&Company>) {
     let vocab = Vocab::get();
     let scale = st.scale;
     let n = st.rows.len();
@@ -95,9 +95,11 @@ pub fn apply(st: &mut Statement) {
         };
         r.kind = if !has {
             RowKind::Header
-        } else if r.label.to_lowercase().starts_with("total") || vocab.is_total(&r.label) {
+        } else if r.label.to_lowercase().starts_with("total")
+            || vocab.is_total_for(&r.label, company)
+        {
             RowKind::Total
-        } else if vocab.is_group(&r.label) {
+        } else if vocab.is_group_for(&r.label, company) {
             RowKind::Subtotal
         } else {
             RowKind::Item
@@ -113,7 +115,7 @@ pub fn apply(st: &mut Statement) {
     let mut closing = vec![false; n];
     let mut children = vec![0usize; n];
     // Latest heading by letters, so "Total X" finds "X:" in O(1).
-    let mut headings: HashMap<String, usize> = HashMap::new();
+    let mut headings: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         match rows[i].kind {
             RowKind::Header => {
@@ -131,7 +133,7 @@ pub fn apply(st: &mut Statement) {
             RowKind::Total => {
                 let unit = rows[i].unit;
                 let mut parts: Vec<usize> = Vec::new();
-                if let Some(names) = vocab.rollup(&rows[i].label) {
+                if let Some(names) = vocab.rollup_for(&rows[i].label, company) {
                     for name in names {
                         if let Some(j) = (0..i).rev().find(|&j| {
                             rows[j].parent.is_none() && part_matches(name, &letters(&rows[j].label))

@@ -40,12 +40,13 @@ pub fn split(bi: usize, b: &Block, lines: &[String]) -> Vec<RawTable> {
     for (idx, raw) in lines.iter().enumerate().take(b.end).skip(b.start) {
         let no = idx + 1;
         let in_rows = !cur.data.is_empty();
-        let class = line::classify(raw, in_rows);
+        let cells = line::cells_cow(raw);
+        let class = line::classify_cells(&cells, in_rows);
         match class {
             Class::Blank => {}
             Class::Junk => cur.junk.push(no),
             Class::Data => {
-                cur.data.push(line::data(no, raw));
+                cur.data.push(line::data_cells(no, raw, &cells));
                 cur.last_line = no;
             }
             header => {

@@ -2,9 +2,9 @@
 //! fuzzy matching against it at linear cost.
 
 use super::clean::letters;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The vocabulary file, embedded.
 const LABELS_TOML: &str = include_str!("../../assets/labels.toml");
@@ -31,7 +31,7 @@ struct File {
     spanning: Vec<String>,
     rollup: Vec<Rollup>,
     #[serde(default)]
-    variants: HashMap<String, String>,
+    variants: std::collections::HashMap<String, String>,
 }
 
 /// The loaded vocabulary, indexed by the letters of each label.
@@ -56,6 +56,58 @@ pub struct Vocab {
     rollups: HashMap<String, Vec<String>>,
     /// Declared variant spellings (letters form) to the standard spelling.
     variants: HashMap<String, String>,
+    /// Labels naming the company (`*`), instantiated per filing by
+    /// [`Vocab::company`]: labels, headings, totals, and roll-ups whose total
+    /// names the company.
+    templates: Templates,
+}
+
+/// Vocabulary entries naming the company (`*` for its name).
+#[derive(Debug, Default)]
+struct Templates {
+    labels: Vec<String>,
+    headings: Vec<String>,
+    groups: Vec<String>,
+    totals: Vec<String>,
+    rollups: Vec<Rollup>,
+}
+
+/// The vocabulary's labels naming one company ("TOTAL * EQUITY" for
+/// "Qifu Technology, Inc." is "TOTAL QIFU TECHNOLOGY INC EQUITY"), looked up
+/// after the company-free vocabulary.
+#[derive(Clone, Debug, Default)]
+pub struct Company {
+    known: HashMap<String, String>,
+    by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
+    headings: HashSet<String>,
+    groups: HashSet<String>,
+    totals: HashSet<String>,
+    rollups: HashMap<String, Vec<String>>,
+}
+
+/// A vocabulary entry with `*` spelled for `company`: the name without its
+/// final period (templates print it: "of *."), and in a label printed in
+/// capitals, in capitals without commas or periods ("TOTAL * EQUITY").
+pub fn instantiate(template: &str, company: &str) -> String {
+    let name = company.trim();
+    let name = name.strip_suffix('.').unwrap_or(name);
+    let caps = template
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let name = if caps {
+        name.to_uppercase().replace([',', '.'], "")
+    } else {
+        name.to_string()
+    };
+    template.replace('*', &name)
+}
+
+impl Company {
+    /// Whether this company's vocabulary has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty() && self.rollups.is_empty()
+    }
 }
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -67,22 +119,76 @@ fn index(list: &[String]) -> HashMap<String, String> {
     list.iter().map(|l| (letters(l), l.clone())).collect()
 }
 
+/// Splits out the entries naming the company (`*`).
+fn take_templates(list: &mut Vec<String>) -> Vec<String> {
+    let (t, rest): (Vec<String>, Vec<String>) = std::mem::take(list)
+        .into_iter()
+        .partition(|l| l.contains('*'));
+    *list = rest;
+    t
+}
+
+/// A known label for fuzzy matching: its letters and its spelling.
+type Entry = (Vec<char>, String);
+/// Known labels by letter count, each bucket sorted.
+type Buckets = HashMap<usize, Vec<Entry>>;
+/// A fuzzy match: distance, letter count, entry.
+type Near<'a> = (usize, usize, &'a Entry);
+
+/// Letters forms to spellings, bucketed by letter count and sorted (the
+/// order [`Vocab::closest`] scans them in).
+fn buckets<'a>(known: impl Iterator<Item = (&'a String, &'a String)>) -> Buckets {
+    let mut by_len: Buckets = HashMap::default();
+    for (k, v) in known {
+        by_len
+            .entry(k.chars().count())
+            .or_default()
+            .push((k.chars().collect(), v.clone()));
+    }
+    for v in by_len.values_mut() {
+        v.sort();
+    }
+    by_len
+}
+
+/// The entry of `by_len` closest to `chars` (`n` letters) within `max`
+/// edits: distance, letter count and entry, the smallest first in the
+/// order of [`Vocab::closest`] (distance, then letter count, then entry).
+fn closest_in<'a>(by_len: &'a Buckets, chars: &[char], max: usize) -> Option<Near<'a>> {
+    let n = chars.len();
+    let mut best: Option<Near<'a>> = None;
+    for len in n.saturating_sub(max)..=n + max {
+        for e in by_len.get(&len).into_iter().flatten() {
+            if let Some(d) = bounded_distance(chars, &e.0, max)
+                && best.is_none_or(|(bd, _, _)| d < bd)
+            {
+                best = Some((d, len, e));
+            }
+        }
+    }
+    best
+}
+
 impl Vocab {
-    fn new(f: File) -> Self {
+    fn new(mut f: File) -> Self {
+        let templates = Templates {
+            labels: take_templates(&mut f.labels),
+            headings: take_templates(&mut f.headings),
+            groups: take_templates(&mut f.groups),
+            totals: take_templates(&mut f.totals),
+            rollups: {
+                let (t, rest): (Vec<Rollup>, Vec<Rollup>) = std::mem::take(&mut f.rollup)
+                    .into_iter()
+                    .partition(|r| r.total.contains('*'));
+                f.rollup = rest;
+                t
+            },
+        };
         let mut known = index(&f.labels);
         for l in f.headings.iter().chain(&f.groups).chain(&f.totals) {
             known.entry(letters(l)).or_insert_with(|| l.clone());
         }
-        let mut by_len: HashMap<usize, Vec<(Vec<char>, String)>> = HashMap::new();
-        for (k, v) in &known {
-            by_len
-                .entry(k.chars().count())
-                .or_default()
-                .push((k.chars().collect(), v.clone()));
-        }
-        for v in by_len.values_mut() {
-            v.sort();
-        }
+        let by_len = buckets(known.iter());
         Vocab {
             headings: index(&f.headings),
             groups: index(&f.groups),
@@ -105,6 +211,62 @@ impl Vocab {
                 .variants
                 .into_iter()
                 .map(|(v, standard)| (letters(&v), standard))
+                .collect(),
+            templates,
+        }
+    }
+
+    /// The entries naming the company, spelled for `company` (its name as
+    /// printed, "Qifu Technology, Inc."); built once per company name.
+    pub fn company(&self, company: &str) -> Arc<Company> {
+        static BUILT: LazyLock<Mutex<HashMap<String, Arc<Company>>>> =
+            LazyLock::new(Mutex::default);
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = built.get(company) {
+            return Arc::clone(c);
+        }
+        let c = Arc::new(self.build_company(company));
+        built.insert(company.to_string(), Arc::clone(&c));
+        c
+    }
+
+    fn build_company(&self, company: &str) -> Company {
+        if company.trim().is_empty() {
+            return Company::default();
+        }
+        let t = &self.templates;
+        let spell = |list: &[String]| -> Vec<String> {
+            list.iter().map(|l| instantiate(l, company)).collect()
+        };
+        let mut known = index(&spell(&t.labels));
+        for l in spell(&t.headings)
+            .into_iter()
+            .chain(spell(&t.groups))
+            .chain(spell(&t.totals))
+        {
+            known.entry(letters(&l)).or_insert(l);
+        }
+        let set = |list: &[String]| -> HashSet<String> {
+            spell(list).iter().map(|l| letters(l)).collect()
+        };
+        Company {
+            by_len: buckets(known.iter()),
+            known,
+            headings: set(&t.headings),
+            groups: set(&t.groups),
+            totals: set(&t.totals),
+            rollups: t
+                .rollups
+                .iter()
+                .map(|r| {
+                    (
+                        letters(&instantiate(&r.total, company)),
+                        r.parts
+                            .iter()
+                            .map(|p| part_key(&instantiate(p, company)))
+                            .collect(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -155,6 +317,15 @@ impl Vocab {
     /// The known label closest to `label` within a strict edit distance on
     /// letters (1 edit plus 1 per 16 letters), with the distance.
     pub fn closest(&self, label: &str) -> Option<(&str, usize)> {
+        self.closest_for(label, None)
+    }
+
+    /// [`Vocab::closest`] among the company-free labels and `company`'s.
+    pub fn closest_for<'a>(
+        &'a self,
+        label: &str,
+        company: Option<&'a Company>,
+    ) -> Option<(&'a str, usize)> {
         let l = letters(label);
         let n = l.chars().count();
         if !(4..=MAX_FUZZY_LETTERS).contains(&n) {
@@ -162,17 +333,59 @@ impl Vocab {
         }
         let max = 1 + n / 16;
         let chars: Vec<char> = l.chars().collect();
-        let mut best: Option<(&str, usize)> = None;
-        for len in n.saturating_sub(max)..=n + max {
-            for (kc, v) in self.by_len.get(&len).into_iter().flatten() {
-                if let Some(d) = bounded_distance(&chars, kc, max)
-                    && best.is_none_or(|(_, bd)| d < bd)
-                {
-                    best = Some((v.as_str(), d));
-                }
-            }
-        }
-        best
+        let generic = closest_in(&self.by_len, &chars, max);
+        let named = company.and_then(|c| closest_in(&c.by_len, &chars, max));
+        let best = match (generic, named) {
+            (Some(g), Some(c)) => Some(if (c.0, c.1, c.2) < (g.0, g.1, g.2) {
+                c
+            } else {
+                g
+            }),
+            (g, c) => g.or(c),
+        };
+        best.map(|(d, _, e)| (e.1.as_str(), d))
+    }
+
+    /// The standard spelling of a label given in letters form, among the
+    /// company-free labels and `company`'s.
+    pub fn known_letters_for<'a>(
+        &'a self,
+        letters: &str,
+        company: Option<&'a Company>,
+    ) -> Option<&'a str> {
+        self.known_letters(letters)
+            .or_else(|| company?.known.get(letters).map(String::as_str))
+    }
+
+    /// Whether `label` is a known section heading (for `company`).
+    pub fn is_heading_for(&self, label: &str, company: Option<&Company>) -> bool {
+        let l = letters(label);
+        self.headings.contains_key(&l) || company.is_some_and(|c| c.headings.contains(&l))
+    }
+
+    /// Whether `label` is a row heading the items below it (for `company`).
+    pub fn is_group_for(&self, label: &str, company: Option<&Company>) -> bool {
+        let l = letters(label);
+        self.groups.contains_key(&l) || company.is_some_and(|c| c.groups.contains(&l))
+    }
+
+    /// Whether `label` is a declared total (for `company`).
+    pub fn is_total_for(&self, label: &str, company: Option<&Company>) -> bool {
+        let l = letters(label);
+        self.totals.contains_key(&l) || company.is_some_and(|c| c.totals.contains(&l))
+    }
+
+    /// [`Vocab::rollup`], with `company`'s roll-ups.
+    pub fn rollup_for<'a>(
+        &'a self,
+        total: &str,
+        company: Option<&'a Company>,
+    ) -> Option<&'a [String]> {
+        let l = letters(total);
+        self.rollups
+            .get(&l)
+            .or_else(|| company?.rollups.get(&l))
+            .map(Vec::as_slice)
     }
 
     /// The standard reconciliation column header contained in `text`
@@ -265,15 +478,45 @@ mod tests {
     #[test]
     fn repairs_ocr_labels() {
         let v = Vocab::get();
-        let (l, _) = v
-            .closest("Net income per ADS attributable to ordinary sharehold ders of Oifu Techr nology, Inc.")
-            .unwrap();
+        let qifu = v.company("Qifu Technology, Inc.");
+        let garbled =
+            "Net income per ADS attributable to ordinary sharehold ders of Oifu Techr nology, Inc.";
+        // Labels naming the company are only known for a company.
+        assert!(v.closest(garbled).is_none());
+        let (l, _) = v.closest_for(garbled, Some(&qifu)).unwrap();
         assert_eq!(
             l,
             "Net income per ADS attributable to ordinary shareholders of Qifu Technology, Inc."
         );
         assert!(v.closest("Income tax expense xyz").is_none());
         assert!(v.is_heading("Current assets:"));
+    }
+
+    #[test]
+    fn company_labels_are_spelled_per_company() {
+        assert_eq!(
+            instantiate("TOTAL * EQUITY", "Qifu Technology, Inc."),
+            "TOTAL QIFU TECHNOLOGY INC EQUITY"
+        );
+        assert_eq!(
+            instantiate("Net income attributable to shareholders of *.", "Acme Ltd."),
+            "Net income attributable to shareholders of Acme Ltd."
+        );
+        let v = Vocab::get();
+        let acme = v.company("Acme Zeta Technology, Inc.");
+        assert!(v.is_total_for(
+            "Non-GAAP net income attributable to shareholders of Acme Zeta Technology, Inc.",
+            Some(&acme)
+        ));
+        assert!(!v.is_total_for(
+            "Non-GAAP net income attributable to shareholders of Qifu Technology, Inc.",
+            Some(&acme)
+        ));
+        assert_eq!(
+            v.known_letters_for("totalacmezetatechnologyincequity", Some(&acme)),
+            Some("TOTAL ACME ZETA TECHNOLOGY INC EQUITY")
+        );
+        assert!(Vocab::get().company("").is_empty());
     }
 
     #[test]

@@ -95,9 +95,70 @@ pub struct Filing {
     pub repairs: Vec<Repair>,
     /// Every line the loader could not read.
     pub warnings: Vec<LoadWarning>,
-    /// The source text, one entry per line (line `n` is `source[n - 1]`).
+    /// The source text (line `n` is `source.line(n)`).
     #[serde(skip)]
-    pub source: Vec<String>,
+    pub source: SourceText,
+}
+
+/// A filing's source text: one string holding every line, and where each
+/// line starts (one allocation for the whole text, not one per line).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceText {
+    /// The lines, each followed by `\n`.
+    text: String,
+    /// Byte offset of each line's start in `text`.
+    starts: Vec<usize>,
+}
+
+impl SourceText {
+    /// The text of `lines` (without line endings).
+    pub fn from_lines<S: AsRef<str>>(lines: &[S]) -> Self {
+        let len = lines.iter().map(|l| l.as_ref().len() + 1).sum();
+        let mut text = String::with_capacity(len);
+        let mut starts = Vec::with_capacity(lines.len());
+        for l in lines {
+            starts.push(text.len());
+            text.push_str(l.as_ref());
+            text.push('\n');
+        }
+        SourceText { text, starts }
+    }
+
+    /// Line `n` (1-based), without its line ending.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        let i = n.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e) - 1;
+        Some(&self.text[start..end])
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The lines in order.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        (1..=self.line_count()).filter_map(|n| self.line(n))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for SourceText {
+    fn from_iter<I: IntoIterator<Item = S>>(lines: I) -> Self {
+        let mut s = SourceText::default();
+        for l in lines {
+            s.starts.push(s.text.len());
+            s.text.push_str(l.as_ref());
+            s.text.push('\n');
+        }
+        s
+    }
+}
+
+impl From<Vec<String>> for SourceText {
+    fn from(lines: Vec<String>) -> Self {
+        SourceText::from_lines(&lines)
+    }
 }
 
 impl Filing {
@@ -113,8 +174,34 @@ impl Filing {
 
     /// Source line `n` (1-based).
     pub fn line(&self, n: usize) -> Option<&str> {
-        n.checked_sub(1)
-            .and_then(|i| self.source.get(i))
-            .map(String::as_str)
+        self.source.line(n)
+    }
+
+    /// Number of source lines.
+    pub fn line_count(&self) -> usize {
+        self.source.line_count()
+    }
+
+    /// The source lines in order.
+    pub fn source_lines(&self) -> impl Iterator<Item = &str> {
+        self.source.lines()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_lines_round_trip() {
+        let lines = vec!["a\tb".to_string(), String::new(), "last".to_string()];
+        let s = SourceText::from_lines(&lines);
+        assert_eq!(s.line_count(), 3);
+        assert_eq!(s.line(1), Some("a\tb"));
+        assert_eq!(s.line(2), Some(""));
+        assert_eq!(s.line(3), Some("last"));
+        assert_eq!((s.line(0), s.line(4)), (None, None));
+        assert_eq!(s.lines().collect::<Vec<_>>(), lines);
+        assert_eq!(SourceText::default().line(1), None);
     }
 }

@@ -8,7 +8,7 @@ pub mod row;
 pub mod statement;
 
 pub use amount::Amount;
-pub use filing::{ExchangeRate, Filing, LoadWarning, Repair, RepairKind};
+pub use filing::{ExchangeRate, Filing, LoadWarning, Repair, RepairKind, SourceText};
 pub use narrative::{Claim, ClaimKind, FactPeriod, NarrativeFact, Quantity, RowRef};
 pub use period::{Period, Quarter};
 pub use row::{Cell, LabelOrigin, Row, RowKind, Unit};

@@ -47,7 +47,7 @@ pub fn render(state: &State, theme: &Theme, v: &SourceView, area: Rect, buf: &mu
         .collect();
     let text_rows = inner_h.saturating_sub(repairs.len().min(inner_h / 3));
     let mut lines: Vec<Line> = Vec::with_capacity(inner_h);
-    for n in v.top..(v.top + text_rows).min(f.source.len() + 1) {
+    for n in v.top..(v.top + text_rows).min(f.line_count() + 1) {
         let Some(text) = f.line(n) else { break };
         let is_target = n == v.line;
         let repaired = repairs.iter().any(|r| r.lines.contains(&n));

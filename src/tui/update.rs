@@ -198,7 +198,7 @@ fn step(state: &mut State, delta: isize) {
     let len = match state.overlays.last() {
         Some(Overlay::Help { .. }) => help::lines(state).len(),
         Some(Overlay::Detail { target, .. }) => detail::lines(state, *target).len(),
-        Some(Overlay::Source(v)) => state.filings.get(v.filing).map_or(0, |f| f.source.len()),
+        Some(Overlay::Source(v)) => state.filings.get(v.filing).map_or(0, |f| f.line_count()),
         None => 0,
     };
     let max_scroll = len.saturating_sub(rows);

@@ -169,7 +169,7 @@ pub fn filing(id: &str, quarter: Quarter, rate: &str, rate_line: usize) -> Filin
         claims: Vec::new(),
         repairs: Vec::new(),
         warnings: Vec::new(),
-        source: Vec::new(),
+        source: Default::default(),
     }
 }
 

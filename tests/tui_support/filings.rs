@@ -176,7 +176,7 @@ pub fn q1() -> Filing {
         claims: vec![],
         repairs: vec![],
         warnings: vec![],
-        source: lines(Q1_2024),
+        source: lines(Q1_2024).into(),
     }
 }
 
@@ -481,6 +481,6 @@ pub fn q2() -> Filing {
             },
         ],
         warnings: vec![],
-        source: lines(Q2_2024),
+        source: lines(Q2_2024).into(),
     }
 }
