@@ -2,6 +2,7 @@
 
 use super::Report;
 use super::result::{CheckResult, Status};
+use serde::Serialize;
 use std::fmt::Write;
 
 /// The text report: failures and warnings first, grouped by filing and
@@ -14,7 +15,7 @@ pub fn text(report: &Report) -> String {
         .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
         .collect();
     // Stable: by filing (first seen), statement (text last), then status.
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut order: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in &report.checks {
         let n = order.len();
         order.entry(c.filing.as_str()).or_insert(n);
@@ -46,7 +47,7 @@ pub fn text(report: &Report) -> String {
             Status::Skip => "SKIP",
         };
         let line = c.line.map_or_else(String::new, |l| format!(" line {l}"));
-        let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message);
+        let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message());
         let _ = writeln!(out, "       id {}", c.id);
         for k in &c.contributors {
             let col = k
@@ -72,7 +73,30 @@ pub fn text(report: &Report) -> String {
     out
 }
 
-/// `{"checks": [...], "summary": {"pass": N, "fail": N, "warn": N, "skip": N}}`.
+/// `{"checks": [...], "summary": {"fail": N, "pass": N, "skip": N, "warn": N}}`
+/// (keys in alphabetical order).
 pub fn json(report: &Report) -> String {
-    serde_json::json!({ "checks": report.checks, "summary": report.summary() }).to_string()
+    #[derive(Serialize)]
+    struct Counts {
+        fail: usize,
+        pass: usize,
+        skip: usize,
+        warn: usize,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        checks: &'a [CheckResult],
+        summary: Counts,
+    }
+    let s = report.summary();
+    let out = Out {
+        checks: &report.checks,
+        summary: Counts {
+            fail: s.fail,
+            pass: s.pass,
+            skip: s.skip,
+            warn: s.warn,
+        },
+    };
+    serde_json::to_string(&out).unwrap_or_default()
 }
