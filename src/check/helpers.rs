@@ -18,12 +18,12 @@ pub(crate) fn pow10(exp: u32) -> Decimal {
 
 /// A cell as an interval in absolute units (thousands multiplied out).
 pub(crate) fn units(row: &Row, cell: &Cell) -> Interval {
-    Interval::of(&cell.amount).times(pow10(row.scale.exponent()))
+    Interval::of(&cell.amount).times_pow10(row.scale.exponent())
 }
 
 /// An interval in absolute units expressed in the printed unit of `row`.
 pub(crate) fn in_row_unit(row: &Row, x: Interval) -> Interval {
-    x.div_exact(pow10(row.scale.exponent())).unwrap_or(x)
+    x.div_pow10(row.scale.exponent()).unwrap_or(x)
 }
 
 /// A result about the cell at (`row`, `col`) of statement `si`, not yet judged.

@@ -2,12 +2,11 @@
 //! "footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2".
 
 use super::result::{CheckKind, CheckResult};
-use super::text::{Shared, write_dashed};
+use super::text::{Dashed, Shared, TextHash, write_dashed, write_period, write_slug};
 use crate::model::{Currency, Period, StatementKind};
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::FxHashSet;
 use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
-use std::hash::Hasher;
 
 /// A check's stable id, unique within a run. Displays as text; compares
 /// with `&str` without allocating.
@@ -186,11 +185,15 @@ impl Path {
                 currency,
                 line,
             } => {
-                write_dashed(w, &super::rules::normalize(subject))?;
+                write_slug(w, subject)?;
                 w.write_char('/')?;
-                let p = period.short().replace(' ', "-").replace(',', "");
-                w.write_str(&p.to_lowercase())?;
-                write!(w, "/{currency}/line-")?;
+                write_period(&mut Dashed(w), period)?;
+                w.write_char('/')?;
+                w.write_str(match currency {
+                    Currency::RMB => "RMB",
+                    Currency::USD => "USD",
+                })?;
+                w.write_str("/line-")?;
                 write_num(w, *line)
             }
             Path::Claim {
@@ -201,7 +204,7 @@ impl Path {
                 w.write_str("claim-")?;
                 w.write_str(claim)?;
                 w.write_char('/')?;
-                write_dashed(w, &super::rules::normalize(subject))?;
+                write_slug(w, subject)?;
                 w.write_str("/line-")?;
                 write_num(w, *line)
             }
@@ -209,7 +212,7 @@ impl Path {
                 w.write_str("line-")?;
                 write_num(w, *line)?;
                 w.write_char('/')?;
-                write_dashed(w, &super::rules::normalize(raw))
+                write_slug(w, raw)
             }
         }
     }
@@ -300,14 +303,11 @@ pub(crate) fn make_unique(checks: &mut [CheckResult]) {
     // Usually nothing repeats: find that out from hashes of the written ids.
     let mut hashes: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(checks.len(), Default::default());
-    let mut buf = String::new();
     let mut clash = false;
     for c in checks.iter() {
-        buf.clear();
-        let _ = c.id.write_to(&mut buf);
-        let mut h = FxHasher::default();
-        h.write(buf.as_bytes());
-        if !hashes.insert(h.finish()) {
+        let mut h = TextHash::default();
+        let _ = c.id.write_to(&mut h);
+        if !hashes.insert(h.0) {
             clash = true;
             break;
         }

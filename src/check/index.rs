@@ -5,7 +5,7 @@
 use super::id::RowSlug;
 use super::message::Subject;
 use super::rules::{KeyRef, RuleSet, company_phrase, normalize};
-use super::text::Shared;
+use super::text::{Shared, period_text};
 use crate::model::{Column, ColumnRole, Filing, Period, RowKind, Statement, StatementKind};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
@@ -388,7 +388,7 @@ fn section_totals(
 /// The column's name for messages: its header, else its period and currency.
 fn column_name(c: &Column) -> Shared {
     if c.header.trim().is_empty() {
-        format!("{} {}", c.period.short(), c.currency).into()
+        format!("{} {}", period_text(&c.period), c.currency).into()
     } else {
         c.header.as_str().into()
     }
@@ -403,5 +403,5 @@ fn column_short(c: &Column) -> Shared {
         ColumnRole::Ifrs => ", IFRS".to_string(),
         ColumnRole::Adjustment => format!(", adjustment: {}", c.header.trim()),
     };
-    format!("{} {}{}", c.period.short(), c.currency, role).into()
+    format!("{} {}{}", period_text(&c.period), c.currency, role).into()
 }

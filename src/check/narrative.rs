@@ -4,7 +4,7 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::{Indexed, contributor, judge, pow10, units};
+use super::helpers::{Indexed, contributor, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
 use super::interval::Interval;
@@ -96,7 +96,7 @@ fn candidates(by_quarter: &FxHashMap<Quarter, Vec<usize>>, period: Period) -> Ve
 
 /// A quantity as an interval in absolute units.
 pub(crate) fn quantity_units(q: &Quantity) -> Interval {
-    Interval::of(&q.amount).times(pow10(q.scale.exponent()))
+    Interval::of(&q.amount).times_pow10(q.scale.exponent())
 }
 
 /// The period a fact speaks of, for a statement of instants or durations.
@@ -260,7 +260,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
         .push(contributor(other, si, row, ci, Weight::Over(per)));
     let expected = units(srow, cell)
         .div_exact(per)
-        .and_then(|x| x.div_exact(pow10(q.scale.exponent())));
+        .and_then(|x| x.div_pow10(q.scale.exponent()));
     let actual = Interval::of(&q.amount);
     let Some(expected) = expected else {
         return Some(r);
@@ -451,8 +451,9 @@ fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckRe
                 ));
                 return r;
             }
-            let k = pow10(v.scale.exponent());
-            let expected = sum.div_exact(k).unwrap_or_else(Interval::zero);
+            let expected = sum
+                .div_pow10(v.scale.exponent())
+                .unwrap_or_else(Interval::zero);
             let what = format!("the sum of its {} parts", r.contributors.len());
             judge(
                 &mut r,

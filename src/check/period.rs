@@ -33,16 +33,28 @@ struct Key {
 /// Every printed cell of a company's filings, grouped by [`Key`] in first-seen order.
 struct CellIndex {
     keys: Vec<Key>,
-    places: Vec<Vec<Place>>,
+    /// Per key: its first place (index into `places`).
+    first: Vec<u32>,
+    /// Per key: its last place so far.
+    last: Vec<u32>,
+    /// Every place, each with the next place of the same key (`u32::MAX`: none).
+    places: Vec<(Place, u32)>,
     by_key: FxHashMap<Key, usize>,
 }
 
 impl CellIndex {
     fn build(ixs: &[&Indexed<'_>]) -> Self {
+        let cells: usize = ixs
+            .iter()
+            .flat_map(|ix| &ix.filing.statements)
+            .map(|st| st.rows.len() * st.columns.len())
+            .sum();
         let mut idx = CellIndex {
-            keys: Vec::new(),
-            places: Vec::new(),
-            by_key: FxHashMap::default(),
+            keys: Vec::with_capacity(cells),
+            first: Vec::with_capacity(cells),
+            last: Vec::with_capacity(cells),
+            places: Vec::with_capacity(cells),
+            by_key: FxHashMap::with_capacity_and_hasher(cells, Default::default()),
         };
         for (fi, ix) in ixs.iter().enumerate() {
             for (si, st) in ix.filing.statements.iter().enumerate() {
@@ -63,11 +75,17 @@ impl CellIndex {
                         };
                         let n = idx.keys.len();
                         let slot = *idx.by_key.entry(k).or_insert(n);
+                        let at = idx.places.len() as u32;
+                        idx.places.push(((fi, si, ri, ci), u32::MAX));
                         if slot == n {
                             idx.keys.push(k);
-                            idx.places.push(Vec::new());
+                            idx.first.push(at);
+                        } else {
+                            idx.places[idx.last[slot] as usize].1 = at;
+                            idx.last[slot] = at;
+                            continue;
                         }
-                        idx.places[slot].push((fi, si, ri, ci));
+                        idx.last.push(at);
                     }
                 }
             }
@@ -75,8 +93,24 @@ impl CellIndex {
         idx
     }
 
-    fn get(&self, k: &Key) -> Option<&[Place]> {
-        self.by_key.get(k).map(|&i| self.places[i].as_slice())
+    /// The first place of `k`.
+    fn get(&self, k: &Key) -> Option<Place> {
+        self.by_key.get(k).map(|&i| self.first_place(i))
+    }
+
+    /// The first place of key number `i`.
+    fn first_place(&self, i: usize) -> Place {
+        self.places[self.first[i] as usize].0
+    }
+
+    /// The places of key number `i`, first seen first.
+    fn places(&self, i: usize) -> impl Iterator<Item = Place> + '_ {
+        let mut at = self.first[i];
+        std::iter::from_fn(move || {
+            let (p, next) = *self.places.get(at as usize)?;
+            at = next;
+            Some(p)
+        })
     }
 }
 
@@ -148,11 +182,9 @@ fn path(ix: &Indexed<'_>, at: Place, tail: Tail) -> Path {
 
 /// A figure printed in two filings for the same period agrees.
 fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
-    for (k, places) in idx.keys.iter().zip(&idx.places) {
-        let Some(&first) = places.first() else {
-            continue;
-        };
-        for &p in &places[1..] {
+    for (i, k) in idx.keys.iter().enumerate() {
+        let first = idx.first_place(i);
+        for p in idx.places(i).skip(1) {
             if p.0 == first.0 || (k.currency == Currency::USD && !same_rate(ixs, p.0, first.0)) {
                 continue;
             }
@@ -166,7 +198,7 @@ fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 /// The longer period = the months before its last quarter + that quarter.
 fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
     let rules = &ixs[0].set.compiled;
-    for (k, places) in idx.keys.iter().zip(&idx.places) {
+    for (i, k) in idx.keys.iter().enumerate() {
         let months = k.period.months();
         if months <= 3 || months % 3 != 0 || k.role != ColumnRole::Reported {
             continue;
@@ -174,7 +206,7 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
         if rules.non_additive.contains(&k.row) || ixs[0].set.is_partial(k.kind) {
             continue;
         }
-        let at = places[0];
+        let at = idx.first_place(i);
         let row = &ixs[at.0].filing.statements[at.1].rows[at.2];
         if row.unit != Unit::Money {
             continue;
@@ -185,10 +217,7 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
             continue;
         };
         let rest = Period::months_ending(months - 3, before_end);
-        let find = |p: Period| {
-            idx.get(&Key { period: p, ..*k })
-                .and_then(|v| v.first().copied())
-        };
+        let find = |p: Period| idx.get(&Key { period: p, ..*k });
         match (find(rest), find(last)) {
             (Some(a), Some(b)) => {
                 if k.currency == Currency::USD
@@ -226,9 +255,9 @@ fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>)
     let of = |row: u32| -> Vec<(&Key, Place)> {
         idx.keys
             .iter()
-            .zip(&idx.places)
-            .filter(|(k, _)| k.kind == kind && k.row == row && k.role == ColumnRole::Reported)
-            .map(|(k, p)| (k, p[0]))
+            .enumerate()
+            .filter(|(_, k)| k.kind == kind && k.row == row && k.role == ColumnRole::Reported)
+            .map(|(i, k)| (k, idx.first_place(i)))
             .collect()
     };
     let begins = of(begin);

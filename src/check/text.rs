@@ -2,6 +2,8 @@
 //! shared strings, contributor weights, and computed figures rounded for display.
 
 use super::interval::Interval;
+use crate::model::Period;
+use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -189,6 +191,95 @@ pub(crate) fn write_dashed(w: &mut impl fmt::Write, normalized: &str) -> fmt::Re
     Ok(())
 }
 
+/// Writes the slug of `text`: its normalised words (see
+/// [`super::rules::normalize`]) joined by dashes.
+pub(crate) fn write_slug(w: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    if !text.is_ascii() {
+        return write_dashed(w, &super::rules::normalize(text));
+    }
+    let (mut gap, mut any) = (false, false);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && any {
+                w.write_char('-')?;
+            }
+            gap = false;
+            any = true;
+            w.write_char(char::from(b.to_ascii_lowercase()))?;
+        } else {
+            gap = true;
+        }
+    }
+    Ok(())
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Writes [`Period::short`] ("Q2 2024", "6M 2024", "Jun 30, 2024").
+pub(crate) fn write_period(w: &mut impl fmt::Write, p: &Period) -> fmt::Result {
+    match *p {
+        Period::Instant { date } if (1000..=9999).contains(&date.year()) => {
+            let month = MONTHS[date.month0() as usize];
+            write!(w, "{month} {}, {}", date.day(), date.year())
+        }
+        Period::Duration { end, .. } => match p.months() {
+            3 if end.month() % 3 == 0 => write!(w, "Q{} {}", end.month() / 3, end.year()),
+            12 => write!(w, "FY {}", end.year()),
+            m => write!(w, "{m}M {}", end.year()),
+        },
+        Period::Instant { .. } => w.write_str(&p.short()),
+    }
+}
+
+/// [`Period::short`] as a string.
+pub(crate) fn period_text(p: &Period) -> String {
+    let mut s = String::with_capacity(12);
+    let _ = write_period(&mut s, p);
+    s
+}
+
+/// A writer that lower-cases what it is given, turns spaces into dashes
+/// and drops commas ("Jun 30, 2024" gives "jun-30-2024").
+pub(crate) struct Dashed<'w, W: fmt::Write>(pub &'w mut W);
+
+impl<W: fmt::Write> fmt::Write for Dashed<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            match c {
+                ' ' => self.0.write_char('-')?,
+                ',' => {}
+                c => {
+                    for l in c.to_lowercase() {
+                        self.0.write_char(l)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A hash of written text (FNV-1a): the same text gives the same hash
+/// however it is written in pieces.
+pub(crate) struct TextHash(pub u64);
+
+impl Default for TextHash {
+    fn default() -> Self {
+        TextHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl fmt::Write for TextHash {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +293,32 @@ mod tests {
         assert_eq!(Weight::Times(d("2.00")).to_string(), "2");
         assert_eq!(Weight::Over(d("7.2672")).to_string(), "1/7.2672");
         assert_eq!(format!("{:>6}", Weight::ONE), "     1");
+    }
+
+    #[test]
+    fn periods_and_slugs_read_as_before() {
+        use chrono::NaiveDate;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        for p in [
+            Period::instant(d(2023, 12, 31)),
+            Period::instant(d(2024, 6, 1)),
+            Period::months_ending(3, d(2024, 6, 30)),
+            Period::months_ending(6, d(2024, 6, 30)),
+            Period::months_ending(12, d(2023, 12, 31)),
+            Period::months_ending(3, d(2024, 5, 31)),
+        ] {
+            assert_eq!(period_text(&p), p.short());
+        }
+        for t in [
+            "Total net revenue",
+            "  RMB4,160.1 million ",
+            "Ünïcode Ärger",
+            "",
+        ] {
+            let mut s = String::new();
+            write_slug(&mut s, t).unwrap();
+            assert_eq!(s, super::super::rules::normalize(t).replace(' ', "-"));
+        }
     }
 
     #[test]
