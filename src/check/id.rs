@@ -2,11 +2,12 @@
 //! "footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2".
 
 use super::result::{CheckKind, CheckResult};
-use super::text::{Dashed, Shared, TextHash, write_dashed, write_period, write_slug};
+use super::text::{Shared, write_dashed, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
+use std::hash::BuildHasher;
 
 /// A check's stable id, unique within a run. Displays as text; compares
 /// with `&str` without allocating.
@@ -65,13 +66,25 @@ pub(crate) enum Path {
 /// A row's id fragment: its normalised label with dashes, "-2", "-3" for
 /// repeats within the statement, "row-`index`" when the label is empty.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct RowSlug {
-    /// The normalised label.
-    pub norm: Shared,
-    /// 1 for the first row with this label, 2 for the next...
-    pub occurrence: u32,
-    /// Row index.
-    pub index: u32,
+pub(crate) struct RowSlug(pub Shared);
+
+impl RowSlug {
+    /// The fragment of row `index` whose normalised label is `norm`, the
+    /// `occurrence`-th (from 1) with that label in its statement.
+    pub fn new(norm: &str, occurrence: u32, index: usize) -> Self {
+        let mut s = String::with_capacity(norm.len() + 3);
+        if norm.is_empty() {
+            s.push_str("row-");
+            let _ = write_num(&mut s, index);
+        } else {
+            let _ = write_dashed(&mut s, norm);
+            if occurrence > 1 {
+                s.push('-');
+                let _ = write_num(&mut s, occurrence as usize);
+            }
+        }
+        RowSlug(s.into())
+    }
 }
 
 /// What follows a period check's column.
@@ -152,7 +165,7 @@ impl Path {
             } => {
                 w.write_str(statement.id())?;
                 w.write_char('/')?;
-                row.write_to(w)?;
+                w.write_str(&row.0)?;
                 w.write_char('/')?;
                 write_num(w, *column as usize)?;
                 match tail {
@@ -187,7 +200,7 @@ impl Path {
             } => {
                 write_slug(w, subject)?;
                 w.write_char('/')?;
-                write_period(&mut Dashed(w), period)?;
+                write_period_slug(w, period)?;
                 w.write_char('/')?;
                 w.write_str(match currency {
                     Currency::RMB => "RMB",
@@ -215,21 +228,6 @@ impl Path {
                 write_slug(w, raw)
             }
         }
-    }
-}
-
-impl RowSlug {
-    fn write_to(&self, w: &mut impl Write) -> fmt::Result {
-        if self.norm.is_empty() {
-            w.write_str("row-")?;
-            return write_num(w, self.index as usize);
-        }
-        write_dashed(w, &self.norm)?;
-        if self.occurrence > 1 {
-            w.write_char('-')?;
-            write_num(w, self.occurrence as usize)?;
-        }
-        Ok(())
     }
 }
 
@@ -304,10 +302,11 @@ pub(crate) fn make_unique(checks: &mut [CheckResult]) {
     let mut hashes: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(checks.len(), Default::default());
     let mut clash = false;
+    let mut buf = String::with_capacity(128);
     for c in checks.iter() {
-        let mut h = TextHash::default();
-        let _ = c.id.write_to(&mut h);
-        if !hashes.insert(h.0) {
+        buf.clear();
+        let _ = c.id.write_to(&mut buf);
+        if !hashes.insert(FxBuildHasher.hash_one(buf.as_bytes())) {
             clash = true;
             break;
         }

@@ -99,8 +99,8 @@ pub(crate) struct StIndex {
     pub labels: Vec<Shared>,
     /// Per row: the normalised label.
     pub norms: Vec<Shared>,
-    /// Per row: 1 for the first row with its normalised label, 2 for the next...
-    slug_occ: Vec<u32>,
+    /// Per row: its id fragment.
+    slugs: Vec<RowSlug>,
     /// Per row: the normalised section.
     sections: Vec<Option<Shared>>,
     /// Per row: the label messages use (generic labels with their section).
@@ -243,12 +243,7 @@ impl<'a> Indexed<'a> {
 
     /// The id fragment of a row.
     pub fn slug(&self, si: usize, row: usize) -> RowSlug {
-        let s = &self.st[si];
-        RowSlug {
-            norm: s.norms[row].clone(),
-            occurrence: s.slug_occ[row],
-            index: row as u32,
-        }
+        self.st[si].slugs[row].clone()
     }
 
     /// What a cell is called in messages: "Total current assets (Jun 30, 2024 RMB)".
@@ -289,7 +284,7 @@ fn index_statement<'a>(
         children: vec![Vec::new(); n],
         labels: Vec::with_capacity(n),
         norms: Vec::with_capacity(n),
-        slug_occ: Vec::with_capacity(n),
+        slugs: Vec::with_capacity(n),
         sections: Vec::with_capacity(n),
         subjects: Vec::with_capacity(n),
         columns: st.columns.iter().map(column_name).collect(),
@@ -330,10 +325,10 @@ fn index_statement<'a>(
         s.labels.push(t.label);
         s.norms.push(t.norm);
     }
-    for norm in &s.norms {
+    for (i, norm) in s.norms.iter().enumerate() {
         let c = slug_seen.entry(norm.as_str()).or_insert(0);
         *c += 1;
-        s.slug_occ.push(*c);
+        s.slugs.push(RowSlug::new(norm, *c, i));
     }
     drop(slug_seen);
     s.by_key.sort_unstable();

@@ -115,6 +115,18 @@ pub enum Basis {
     EndingCash(Period),
     /// "the beginning cash of Q2 2024".
     BeginningCash(Period),
+    /// A table cell for a figure of the text: "Total net revenue 4,160,063
+    /// in the table", "... 151,880,694 shares ÷ 2 in qfin-2024q1-press-release".
+    Cell {
+        /// The row's label.
+        label: Shared,
+        /// The cell as printed.
+        raw: Shared,
+        /// Shares per ADS the count is divided by, if any.
+        per: Option<Decimal>,
+        /// The other filing printing it (none: this filing's table).
+        filing: Option<Shared>,
+    },
     /// Written out.
     Text(String),
 }
@@ -151,6 +163,18 @@ impl fmt::Display for Basis {
             Basis::RollUp(a, b) => write!(f, "{} + {}", a.short(), b.short()),
             Basis::EndingCash(p) => write!(f, "the ending cash of {}", p.short()),
             Basis::BeginningCash(p) => write!(f, "the beginning cash of {}", p.short()),
+            Basis::Cell {
+                label,
+                raw,
+                per,
+                filing,
+            } => {
+                let place = filing.as_deref().unwrap_or("the table");
+                match per {
+                    None => write!(f, "{label} {raw} in {place}"),
+                    Some(k) => write!(f, "{label} {raw} shares ÷ {} in {place}", k.normalize()),
+                }
+            }
             Basis::Text(s) => f.write_str(s),
         }
     }

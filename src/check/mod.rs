@@ -46,7 +46,7 @@ pub fn run(filings: &[Filing]) -> Report {
 /// Runs every check with the given rules. Results come filing by filing
 /// (each filing's own checks), then company by company (cross-filing checks).
 pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
-    let mut checks = Vec::new();
+    let mut checks = Vec::with_capacity(filings.iter().map(expected_results).sum());
     let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
@@ -70,7 +70,7 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
 /// all of them, grouped differently, so a caller can check a large set
 /// one company at a time and let each go.
 pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
-    let mut checks = Vec::new();
+    let mut checks = Vec::with_capacity(filings.iter().map(|f| expected_results(f)).sum());
     let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
@@ -101,6 +101,17 @@ pub fn companies(filings: &[Filing]) -> Vec<Vec<usize>> {
         groups[g].push(i);
     }
     groups
+}
+
+/// About how many results a filing yields (one per printed cell and
+/// narrative figure), to reserve room for them once.
+fn expected_results(f: &Filing) -> usize {
+    let cells: usize = f
+        .statements
+        .iter()
+        .map(|s| s.rows.iter().map(|r| r.cells.len()).sum::<usize>())
+        .sum();
+    cells / 2 + f.facts.len() + f.claims.len()
 }
 
 /// The checks of one filing on its own.

@@ -242,8 +242,14 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
     }
     // ADS counts stated in the text against share counts in the table.
     let has_ads = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("ads"))
+        if s.is_ascii() {
+            s.as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(b"ads"))
+        } else {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("ads"))
+        }
     };
     let ads_fact = has_ads(&fact.subject);
     let ads_row = srow.section.as_deref().is_some_and(has_ads) || has_ads(&srow.label);
@@ -265,34 +271,18 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
     let Some(expected) = expected else {
         return Some(r);
     };
-    let where_ = if f == fi {
-        "the table"
-    } else {
-        other.filing.id.as_str()
-    };
-    let what = if per == rust_decimal::Decimal::ONE {
-        format!("{} {} in {where_}", srow.label, cell.raw)
-    } else {
-        format!(
-            "{} {} shares ÷ {} in {where_}",
-            srow.label,
-            cell.raw,
-            per.normalize()
-        )
+    let what = Basis::Cell {
+        label: other.st[si].labels[row].clone(),
+        raw: other.raw(si, row, ci),
+        per: (per != rust_decimal::Decimal::ONE).then_some(per),
+        filing: (f != fi).then(|| other.id.clone()),
     };
     let who = Subject::Text {
         lead: "",
         subject,
         line: fact.line,
     };
-    judge(
-        &mut r,
-        who,
-        actual,
-        expected,
-        q.amount.decimals,
-        Basis::Text(what),
-    );
+    judge(&mut r, who, actual, expected, q.amount.decimals, what);
     Some(r)
 }
 

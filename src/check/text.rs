@@ -197,17 +197,25 @@ pub(crate) fn write_slug(w: &mut impl fmt::Write, text: &str) -> fmt::Result {
     if !text.is_ascii() {
         return write_dashed(w, &super::rules::normalize(text));
     }
-    let (mut gap, mut any) = (false, false);
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() {
-            if gap && any {
-                w.write_char('-')?;
+    let mut first = true;
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !first {
+            w.write_char('-')?;
+        }
+        first = false;
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut buf = [0u8; 32];
+            for chunk in word.as_bytes().chunks(buf.len()) {
+                let low = &mut buf[..chunk.len()];
+                low.copy_from_slice(chunk);
+                low.make_ascii_lowercase();
+                w.write_str(std::str::from_utf8(low).map_err(|_| fmt::Error)?)?;
             }
-            gap = false;
-            any = true;
-            w.write_char(char::from(b.to_ascii_lowercase()))?;
         } else {
-            gap = true;
+            w.write_str(word)?;
         }
     }
     Ok(())
@@ -230,6 +238,46 @@ pub(crate) fn write_period(w: &mut impl fmt::Write, p: &Period) -> fmt::Result {
             m => write!(w, "{m}M {}", end.year()),
         },
         Period::Instant { .. } => w.write_str(&p.short()),
+    }
+}
+
+/// Writes [`Period::short`] lower-cased, spaces as dashes, commas dropped
+/// ("q2-2024", "jun-30-2024").
+pub(crate) fn write_period_slug(w: &mut impl fmt::Write, p: &Period) -> fmt::Result {
+    const LOWER: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let num = |w: &mut dyn fmt::Write, n: u32| -> fmt::Result {
+        if n < 10 {
+            w.write_char(char::from(b'0' + n as u8))
+        } else {
+            write!(w, "{n}")
+        }
+    };
+    match *p {
+        Period::Instant { date } if (1000..=9999).contains(&date.year()) => {
+            w.write_str(LOWER[date.month0() as usize])?;
+            w.write_char('-')?;
+            num(w, date.day())?;
+            w.write_char('-')?;
+            num(w, date.year() as u32)
+        }
+        Period::Duration { end, .. } if end.year() >= 0 => {
+            match p.months() {
+                3 if end.month() % 3 == 0 => {
+                    w.write_char('q')?;
+                    num(w, end.month() / 3)?;
+                }
+                12 => w.write_str("fy")?,
+                m => {
+                    num(w, m)?;
+                    w.write_char('m')?;
+                }
+            }
+            w.write_char('-')?;
+            num(w, end.year() as u32)
+        }
+        _ => write_period(&mut Dashed(w), p),
     }
 }
 
@@ -256,25 +304,6 @@ impl<W: fmt::Write> fmt::Write for Dashed<'_, W> {
                     }
                 }
             }
-        }
-        Ok(())
-    }
-}
-
-/// A hash of written text (FNV-1a): the same text gives the same hash
-/// however it is written in pieces.
-pub(crate) struct TextHash(pub u64);
-
-impl Default for TextHash {
-    fn default() -> Self {
-        TextHash(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl fmt::Write for TextHash {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for &b in s.as_bytes() {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
         }
         Ok(())
     }
