@@ -18,7 +18,11 @@ pub(crate) fn pow10(exp: u32) -> Decimal {
 
 /// A cell as an interval in absolute units (thousands multiplied out).
 pub(crate) fn units(row: &Row, cell: &Cell) -> Interval {
-    Interval::of(&cell.amount).times_pow10(row.scale.exponent())
+    Interval::printed_times_pow10(
+        cell.amount.value,
+        cell.amount.decimals,
+        row.scale.exponent(),
+    )
 }
 
 /// An interval in absolute units expressed in the printed unit of `row`.

@@ -4,10 +4,10 @@
 use super::result::{CheckKind, CheckResult};
 use super::text::{Shared, write_dashed, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
 use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
 /// A check's stable id, unique within a run. Displays as text; compares
 /// with `&str` without allocating.
@@ -298,15 +298,25 @@ impl PartialEq<&str> for CheckId {
 /// Makes ids unique within a run (the same filing loaded twice, say) by
 /// suffixing repeats with "~2", "~3".
 pub(crate) fn make_unique(checks: &mut [CheckResult]) {
-    // Usually nothing repeats: find that out from hashes of the written ids.
+    // Usually nothing repeats: find that out from hashes of the ids. Where
+    // no filing id or rule id holds a '/', a written id splits into the
+    // same segments as its parts, so ids of rows and rules are hashed from
+    // their parts (the same text gives the same hash); others as written.
+    let by_parts = checks.iter().all(|c| c.id.plain_parts());
     let mut hashes: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(checks.len(), Default::default());
     let mut clash = false;
     let mut buf = String::with_capacity(128);
     for c in checks.iter() {
-        buf.clear();
-        let _ = c.id.write_to(&mut buf);
-        if !hashes.insert(FxBuildHasher.hash_one(buf.as_bytes())) {
+        let h = match c.id.parts_hash().filter(|_| by_parts) {
+            Some(h) => h,
+            None => {
+                buf.clear();
+                let _ = c.id.write_to(&mut buf);
+                FxBuildHasher.hash_one(buf.as_bytes())
+            }
+        };
+        if !hashes.insert(h) {
             clash = true;
             break;
         }
@@ -324,5 +334,70 @@ pub(crate) fn make_unique(checks: &mut [CheckResult]) {
             }
             c.id.repeat = n;
         }
+    }
+}
+
+impl CheckId {
+    /// Whether the id is made of parts none of which holds a '/'.
+    fn plain_parts(&self) -> bool {
+        match &self.repr {
+            Repr::Text(_) => false,
+            Repr::Path { filing, path, .. } => {
+                !filing.contains('/')
+                    && match path {
+                        Path::Rule { rule, .. } => !rule.contains('/'),
+                        _ => true,
+                    }
+            }
+        }
+    }
+
+    /// A hash of a row or rule id from its parts (see [`make_unique`]).
+    fn parts_hash(&self) -> Option<u64> {
+        let Repr::Path { kind, filing, path } = &self.repr else {
+            return None;
+        };
+        let mut h = FxHasher::default();
+        h.write_u8(*kind as u8);
+        h.write(filing.as_bytes());
+        h.write_u8(0xff);
+        match path {
+            Path::Row {
+                statement,
+                row,
+                column,
+                tail,
+            } => {
+                h.write_u8(*statement as u8);
+                h.write(row.0.as_bytes());
+                h.write_u8(0xff);
+                h.write_u32(*column);
+                match tail {
+                    Tail::None => h.write_u8(0),
+                    Tail::RollUp => h.write_u8(1),
+                    Tail::Repeated(f) => {
+                        h.write_u8(2);
+                        h.write(f.as_bytes());
+                    }
+                    Tail::Tag(t) => {
+                        h.write_u8(3);
+                        h.write(t.as_bytes());
+                    }
+                }
+            }
+            Path::Rule {
+                statement,
+                rule,
+                column,
+            } => {
+                h.write_u8(*statement as u8);
+                h.write(rule.as_bytes());
+                h.write_u8(0xff);
+                h.write_u32(*column);
+                h.write_u8(0);
+            }
+            _ => return None,
+        }
+        Some(h.finish())
     }
 }

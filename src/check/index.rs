@@ -4,6 +4,7 @@
 
 use super::id::RowSlug;
 use super::message::Subject;
+use super::narrative::has_ads;
 use super::rules::{KeyRef, RuleSet, company_phrase, normalize};
 use super::text::{Shared, period_text};
 use crate::model::{Column, ColumnRole, Filing, Period, RowKind, Statement, StatementKind};
@@ -101,6 +102,8 @@ pub(crate) struct StIndex {
     pub norms: Vec<Shared>,
     /// Per row: its id fragment.
     slugs: Vec<RowSlug>,
+    /// Per row: whether its label or section has the word "ADS".
+    pub ads: Vec<bool>,
     /// Per row: the normalised section.
     sections: Vec<Option<Shared>>,
     /// Per row: the label messages use (generic labels with their section).
@@ -285,6 +288,7 @@ fn index_statement<'a>(
         labels: Vec::with_capacity(n),
         norms: Vec::with_capacity(n),
         slugs: Vec::with_capacity(n),
+        ads: Vec::with_capacity(n),
         sections: Vec::with_capacity(n),
         subjects: Vec::with_capacity(n),
         columns: st.columns.iter().map(column_name).collect(),
@@ -322,6 +326,8 @@ fn index_statement<'a>(
         {
             s.children[p].push(i);
         }
+        s.ads
+            .push(section.is_some_and(has_ads) || has_ads(&r.label));
         s.labels.push(t.label);
         s.norms.push(t.norm);
     }

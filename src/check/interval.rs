@@ -52,6 +52,31 @@ impl Interval {
         Self::printed(amount.value, amount.decimals)
     }
 
+    /// `printed(v, decimals).times_pow10(e)`, computed on the integer
+    /// mantissa where that is exact (printed amounts nearly always).
+    pub fn printed_times_pow10(v: Decimal, decimals: u32, e: u32) -> Self {
+        let fast = || -> Option<Self> {
+            let (s, d1) = (v.scale(), decimals.checked_add(1)?);
+            if d1 > 28 || s > d1 || e > 27 {
+                return None;
+            }
+            let m = v.mantissa().checked_mul(10i128.pow(d1 - s))?;
+            let (lo, hi) = (m.checked_sub(5)?, m.checked_add(5)?);
+            let end = |x: i128| -> Option<Decimal> {
+                if d1 >= e {
+                    Decimal::try_from_i128_with_scale(x, d1 - e).ok()
+                } else {
+                    Decimal::try_from_i128_with_scale(x.checked_mul(10i128.pow(e - d1))?, 0).ok()
+                }
+            };
+            Some(Self {
+                lo: end(lo)?,
+                hi: end(hi)?,
+            })
+        };
+        fast().unwrap_or_else(|| Self::printed(v, decimals).times_pow10(e))
+    }
+
     /// Sum of two intervals.
     pub fn plus(self, o: Interval) -> Self {
         Self {

@@ -94,9 +94,22 @@ fn candidates(by_quarter: &FxHashMap<Quarter, Vec<usize>>, period: Period) -> Ve
         .collect()
 }
 
+/// Whether `s` has the word "ADS" (any case) among its alphanumeric words.
+pub(crate) fn has_ads(s: &str) -> bool {
+    if !s.is_ascii() {
+        return s
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("ads"));
+    }
+    let b = s.as_bytes();
+    let edge = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (0..b.len().saturating_sub(2))
+        .any(|i| b[i..i + 3].eq_ignore_ascii_case(b"ads") && (i == 0 || edge(i - 1)) && edge(i + 3))
+}
+
 /// A quantity as an interval in absolute units.
 pub(crate) fn quantity_units(q: &Quantity) -> Interval {
-    Interval::of(&q.amount).times_pow10(q.scale.exponent())
+    Interval::printed_times_pow10(q.amount.value, q.amount.decimals, q.scale.exponent())
 }
 
 /// The period a fact speaks of, for a statement of instants or durations.
@@ -241,18 +254,8 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
         r.column_index = Some(ci);
     }
     // ADS counts stated in the text against share counts in the table.
-    let has_ads = |s: &str| {
-        if s.is_ascii() {
-            s.as_bytes()
-                .split(|b| !b.is_ascii_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(b"ads"))
-        } else {
-            s.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("ads"))
-        }
-    };
     let ads_fact = has_ads(&fact.subject);
-    let ads_row = srow.section.as_deref().is_some_and(has_ads) || has_ads(&srow.label);
+    let ads_row = other.st[si].ads[row];
     let per = if matches!(q.unit, Unit::Shares | Unit::Count)
         && ads_fact
         && !ads_row

@@ -300,7 +300,7 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if company.is_empty() || !normalized.contains(company) {
+    if company.is_empty() || normalized.len() < company.len() || !normalized.contains(company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
@@ -411,9 +411,8 @@ impl Labels {
         if let Some(&k) = self.exact.get(n.as_ref()) {
             return KeyRef::Known(k);
         }
-        let words: Vec<&str> = n.split(' ').collect();
         for (pattern, key) in &self.patterns {
-            if is_subsequence(pattern, &words) {
+            if is_subsequence(pattern, n.split(' ')) {
                 return KeyRef::Known(*key);
             }
         }
@@ -421,9 +420,8 @@ impl Labels {
     }
 }
 
-fn is_subsequence(pattern: &[String], words: &[&str]) -> bool {
-    let mut it = words.iter();
-    pattern.iter().all(|p| it.any(|w| w == p))
+fn is_subsequence<'w>(pattern: &[String], mut words: impl Iterator<Item = &'w str>) -> bool {
+    pattern.iter().all(|p| words.any(|w| w == p))
 }
 
 /// The rules and compiled labels, parsed once.
