@@ -2,7 +2,7 @@
 //! "footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2".
 
 use super::result::{CheckKind, CheckResult};
-use super::text::{Shared, write_dashed, write_period_slug, write_slug};
+use super::text::{Shared, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
 use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
 use serde::{Serialize, Serializer};
@@ -72,12 +72,12 @@ impl RowSlug {
     /// The fragment of row `index` whose normalised label is `norm`, the
     /// `occurrence`-th (from 1) with that label in its statement.
     pub fn new(norm: &str, occurrence: u32, index: usize) -> Self {
-        let mut s = String::with_capacity(norm.len() + 3);
+        let mut s = String::with_capacity(norm.len() + 4);
         if norm.is_empty() {
             s.push_str("row-");
             let _ = write_num(&mut s, index);
         } else {
-            let _ = write_dashed(&mut s, norm);
+            s.extend(norm.chars().map(|c| if c == ' ' { '-' } else { c }));
             if occurrence > 1 {
                 s.push('-');
                 let _ = write_num(&mut s, occurrence as usize);

@@ -102,9 +102,20 @@ pub(crate) fn has_ads(s: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case("ads"));
     }
     let b = s.as_bytes();
-    let edge = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
-    (0..b.len().saturating_sub(2))
-        .any(|i| b[i..i + 3].eq_ignore_ascii_case(b"ads") && (i == 0 || edge(i - 1)) && edge(i + 3))
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        if b[i] | 0x20 == b'a'
+            && b[i + 1] | 0x20 == b'd'
+            && b[i + 2] | 0x20 == b's'
+            && (i == 0 || !word(i - 1))
+            && !word(i + 3)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A quantity as an interval in absolute units.
@@ -463,4 +474,21 @@ fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckRe
         }
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_ads;
+
+    #[test]
+    fn ads_is_a_whole_word_in_any_case() {
+        assert!(has_ads("Weighted average ADS used"));
+        assert!(has_ads("per ADS"));
+        assert!(has_ads("ads"));
+        assert!(has_ads("(ADS) basic"));
+        assert!(!has_ads("Loads of heads"));
+        assert!(!has_ads("ADSs"));
+        assert!(has_ads("Ärger per ADS"));
+        assert!(!has_ads("ÄrgerADS"));
+    }
 }

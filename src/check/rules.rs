@@ -411,8 +411,9 @@ impl Labels {
         if let Some(&k) = self.exact.get(n.as_ref()) {
             return KeyRef::Known(k);
         }
+        let words: Vec<&str> = n.split(' ').collect();
         for (pattern, key) in &self.patterns {
-            if is_subsequence(pattern, n.split(' ')) {
+            if is_subsequence(pattern, &words) {
                 return KeyRef::Known(*key);
             }
         }
@@ -420,8 +421,9 @@ impl Labels {
     }
 }
 
-fn is_subsequence<'w>(pattern: &[String], mut words: impl Iterator<Item = &'w str>) -> bool {
-    pattern.iter().all(|p| words.any(|w| w == p))
+fn is_subsequence(pattern: &[String], words: &[&str]) -> bool {
+    let mut it = words.iter();
+    pattern.iter().all(|p| it.any(|w| w == p))
 }
 
 /// The rules and compiled labels, parsed once.

@@ -197,16 +197,23 @@ pub(crate) fn write_slug(w: &mut impl fmt::Write, text: &str) -> fmt::Result {
     if !text.is_ascii() {
         return write_dashed(w, &super::rules::normalize(text));
     }
-    let mut first = true;
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let b = text.as_bytes();
+    let (mut i, mut first) = (0, true);
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
         if !first {
             w.write_char('-')?;
         }
         first = false;
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let word = &text[start..i];
+        if word.bytes().any(|c| c.is_ascii_uppercase()) {
             let mut buf = [0u8; 32];
             for chunk in word.as_bytes().chunks(buf.len()) {
                 let low = &mut buf[..chunk.len()];
