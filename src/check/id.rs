@@ -4,10 +4,10 @@
 use super::result::{CheckKind, CheckResult};
 use super::text::{Shared, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
-use rustc_hash::{FxBuildHasher, FxHashSet, FxHasher};
+use rustc_hash::{FxHashSet, FxHasher};
 use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
-use std::hash::{BuildHasher, Hasher};
+use std::hash::Hasher;
 
 /// A check's stable id, unique within a run. Displays as text; compares
 /// with `&str` without allocating.
@@ -71,19 +71,19 @@ pub(crate) struct RowSlug(pub Shared);
 impl RowSlug {
     /// The fragment of row `index` whose normalised label is `norm`, the
     /// `occurrence`-th (from 1) with that label in its statement.
-    pub fn new(norm: &str, occurrence: u32, index: usize) -> Self {
-        let mut s = String::with_capacity(norm.len() + 4);
+    pub fn new(norm: &str, occurrence: u32, index: usize, scratch: &mut Vec<u8>) -> Self {
+        scratch.clear();
         if norm.is_empty() {
-            s.push_str("row-");
-            let _ = write_num(&mut s, index);
+            scratch.extend_from_slice(b"row-");
+            scratch.extend_from_slice(index.to_string().as_bytes());
         } else {
-            s.extend(norm.chars().map(|c| if c == ' ' { '-' } else { c }));
+            scratch.extend(norm.bytes().map(|b| if b == b' ' { b'-' } else { b }));
             if occurrence > 1 {
-                s.push('-');
-                let _ = write_num(&mut s, occurrence as usize);
+                scratch.push(b'-');
+                scratch.extend_from_slice(occurrence.to_string().as_bytes());
             }
         }
-        RowSlug(s.into())
+        RowSlug(std::str::from_utf8(scratch).unwrap_or_default().into())
     }
 }
 
@@ -306,14 +306,13 @@ pub(crate) fn make_unique(checks: &mut [CheckResult]) {
     let mut hashes: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(checks.len(), Default::default());
     let mut clash = false;
-    let mut buf = String::with_capacity(128);
     for c in checks.iter() {
         let h = match c.id.parts_hash().filter(|_| by_parts) {
             Some(h) => h,
             None => {
-                buf.clear();
-                let _ = c.id.write_to(&mut buf);
-                FxBuildHasher.hash_one(buf.as_bytes())
+                let mut h = TextHash::default();
+                let _ = c.id.write_to(&mut h);
+                h.0
             }
         };
         if !hashes.insert(h) {
@@ -399,5 +398,24 @@ impl CheckId {
             _ => return None,
         }
         Some(h.finish())
+    }
+}
+
+/// A hash of written text (FNV-1a): the same text gives the same hash
+/// however it is written in pieces.
+struct TextHash(u64);
+
+impl Default for TextHash {
+    fn default() -> Self {
+        TextHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Write for TextHash {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(())
     }
 }

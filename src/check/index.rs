@@ -72,7 +72,7 @@ impl<'a> Interner<'a> {
             .entry(s)
             .or_insert_with(|| LabelText {
                 label: s.into(),
-                norm: normalize(s).into(),
+                norm: normalize(s).as_str().into(),
             })
             .clone()
     }
@@ -102,7 +102,7 @@ pub(crate) struct StIndex {
     pub norms: Vec<Shared>,
     /// Per row: its id fragment.
     slugs: Vec<RowSlug>,
-    /// Per row: whether its label or section has the word "ADS".
+    /// Per row of share counts: whether its label or section has the word "ADS".
     pub ads: Vec<bool>,
     /// Per row: the normalised section.
     sections: Vec<Option<Shared>>,
@@ -326,15 +326,19 @@ fn index_statement<'a>(
         {
             s.children[p].push(i);
         }
-        s.ads
-            .push(section.is_some_and(has_ads) || has_ads(&r.label));
+        // Only share counts are read against ADS counts of the text.
+        s.ads.push(
+            r.unit == crate::model::Unit::Shares
+                && (section.is_some_and(has_ads) || has_ads(&r.label)),
+        );
         s.labels.push(t.label);
         s.norms.push(t.norm);
     }
+    let mut scratch = Vec::with_capacity(64);
     for (i, norm) in s.norms.iter().enumerate() {
         let c = slug_seen.entry(norm.as_str()).or_insert(0);
         *c += 1;
-        s.slugs.push(RowSlug::new(norm, *c, i));
+        s.slugs.push(RowSlug::new(norm, *c, i, &mut scratch));
     }
     drop(slug_seen);
     s.by_key.sort_unstable();

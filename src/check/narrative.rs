@@ -265,12 +265,10 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
         r.column_index = Some(ci);
     }
     // ADS counts stated in the text against share counts in the table.
-    let ads_fact = has_ads(&fact.subject);
-    let ads_row = other.st[si].ads[row];
     let per = if matches!(q.unit, Unit::Shares | Unit::Count)
-        && ads_fact
-        && !ads_row
         && srow.unit == Unit::Shares
+        && !other.st[si].ads[row]
+        && has_ads(&fact.subject)
     {
         other.set.compiled.shares_per_ads
     } else {
