@@ -55,18 +55,31 @@ impl Interval {
     /// `printed(v, decimals).times_pow10(e)`, computed on the integer
     /// mantissa where that is exact (printed amounts nearly always).
     pub fn printed_times_pow10(v: Decimal, decimals: u32, e: u32) -> Self {
+        const P10: [i64; 19] = {
+            let mut p = [1i64; 19];
+            let mut i = 1;
+            while i < 19 {
+                p[i] = p[i - 1] * 10;
+                i += 1;
+            }
+            p
+        };
         let fast = || -> Option<Self> {
             let (s, d1) = (v.scale(), decimals.checked_add(1)?);
-            if d1 > 28 || s > d1 || e > 27 {
+            if d1 > 28 || s > d1 {
                 return None;
             }
-            let m = v.mantissa().checked_mul(10i128.pow(d1 - s))?;
+            let m = i64::try_from(v.mantissa()).ok()?;
+            let m = m.checked_mul(*P10.get((d1 - s) as usize)?)?;
             let (lo, hi) = (m.checked_sub(5)?, m.checked_add(5)?);
-            let end = |x: i128| -> Option<Decimal> {
+            let end = |x: i64| -> Option<Decimal> {
                 if d1 >= e {
-                    Decimal::try_from_i128_with_scale(x, d1 - e).ok()
+                    Some(Decimal::new(x, d1 - e))
                 } else {
-                    Decimal::try_from_i128_with_scale(x.checked_mul(10i128.pow(e - d1))?, 0).ok()
+                    Some(Decimal::new(
+                        x.checked_mul(*P10.get((e - d1) as usize)?)?,
+                        0,
+                    ))
                 }
             };
             Some(Self {

@@ -197,32 +197,17 @@ pub(crate) fn write_slug(w: &mut impl fmt::Write, text: &str) -> fmt::Result {
     if !text.is_ascii() {
         return write_dashed(w, &super::rules::normalize(text));
     }
-    let b = text.as_bytes();
-    let (mut i, mut first) = (0, true);
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if !first {
-            w.write_char('-')?;
-        }
-        first = false;
-        let word = &text[start..i];
-        if word.bytes().any(|c| c.is_ascii_uppercase()) {
-            let mut buf = [0u8; 32];
-            for chunk in word.as_bytes().chunks(buf.len()) {
-                let low = &mut buf[..chunk.len()];
-                low.copy_from_slice(chunk);
-                low.make_ascii_lowercase();
-                w.write_str(std::str::from_utf8(low).map_err(|_| fmt::Error)?)?;
+    let (mut gap, mut any) = (false, false);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && any {
+                w.write_char('-')?;
             }
+            gap = false;
+            any = true;
+            w.write_char(char::from(b.to_ascii_lowercase()))?;
         } else {
-            w.write_str(word)?;
+            gap = true;
         }
     }
     Ok(())
