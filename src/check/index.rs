@@ -27,7 +27,11 @@ pub(crate) struct Interner<'a> {
     row_keys: FxHashMap<(&'a str, Option<&'a str>, u32), u32>,
     companies: Vec<String>,
     texts: FxHashMap<&'a str, LabelText>,
+    columns: FxHashMap<ColumnKey<'a>, (Shared, Shared)>,
 }
+
+/// What a column's names are made of.
+type ColumnKey<'a> = (&'a str, Period, crate::model::Currency, ColumnRole);
 
 impl<'a> Interner<'a> {
     /// An empty interner for a run with `set`.
@@ -39,6 +43,7 @@ impl<'a> Interner<'a> {
             row_keys: FxHashMap::default(),
             companies: Vec::new(),
             texts: FxHashMap::default(),
+            columns: FxHashMap::default(),
         }
     }
 
@@ -74,6 +79,14 @@ impl<'a> Interner<'a> {
                 label: s.into(),
                 norm: normalize(s).as_str().into(),
             })
+            .clone()
+    }
+
+    /// A column's name and short name (see [`column_name`], [`column_short`]).
+    fn column(&mut self, c: &'a Column) -> (Shared, Shared) {
+        self.columns
+            .entry((c.header.as_str(), c.period, c.currency, c.role))
+            .or_insert_with(|| (column_name(c), column_short(c)))
             .clone()
     }
 
@@ -291,11 +304,16 @@ fn index_statement<'a>(
         ads: Vec::with_capacity(n),
         sections: Vec::with_capacity(n),
         subjects: Vec::with_capacity(n),
-        columns: st.columns.iter().map(column_name).collect(),
-        shorts: st.columns.iter().map(column_short).collect(),
+        columns: Vec::with_capacity(st.columns.len()),
+        shorts: Vec::with_capacity(st.columns.len()),
         by_key: Vec::with_capacity(n),
         cells: vec![OnceCell::new(); n * st.columns.len()],
     };
+    for c in &st.columns {
+        let (name, short) = keys.column(c);
+        s.columns.push(name);
+        s.shorts.push(short);
+    }
     let mut slug_seen: FxHashMap<&str, u32> = FxHashMap::default();
     let mut key_seen: FxHashMap<u32, u32> = FxHashMap::default();
     for (i, r) in st.rows.iter().enumerate() {

@@ -251,20 +251,20 @@ pub fn normalize(label: &str) -> String {
     if !label.is_ascii() {
         return normalize_unicode(label);
     }
-    let mut out = String::with_capacity(label.len());
+    let mut out: Vec<u8> = Vec::with_capacity(label.len());
     let mut gap = false;
     for &b in label.as_bytes() {
         if b.is_ascii_alphanumeric() {
             if gap && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             gap = false;
-            out.push(char::from(b.to_ascii_lowercase()));
+            out.push(b.to_ascii_lowercase());
         } else {
             gap = true;
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn normalize_unicode(label: &str) -> String {
@@ -300,11 +300,23 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if company.is_empty() || normalized.len() < company.len() || !normalized.contains(company) {
+    if !contains(normalized, company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
     Cow::Owned(padded.trim().to_string())
+}
+
+/// Whether `needle` (not empty) occurs in `hay`: its first character
+/// found with `memchr`, the rest compared there.
+fn contains(hay: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return false;
+    };
+    hay.len() >= needle.len()
+        && hay
+            .match_indices(first)
+            .any(|(i, _)| hay[i..].starts_with(needle))
 }
 
 /// A row key: one the rules name (by number, see [`Labels::name`]), or a
