@@ -65,7 +65,10 @@ impl Context<'_, '_> {
 /// The other filings that may print `period`: those reporting the quarter
 /// it ends in, the next quarter, or the same quarter a year later (as a
 /// comparative), so a fact looks at a bounded number of filings.
-fn candidates(by_quarter: &FxHashMap<Quarter, Vec<usize>>, period: Period) -> Vec<usize> {
+fn candidates(
+    by_quarter: &FxHashMap<Quarter, Vec<usize>>,
+    period: Period,
+) -> impl Iterator<Item = usize> + '_ {
     let end = period.end();
     let q = Quarter {
         year: end.year(),
@@ -87,11 +90,10 @@ fn candidates(by_quarter: &FxHashMap<Quarter, Vec<usize>>, period: Period) -> Ve
         quarter: q.quarter,
     };
     [q, next, year_later]
-        .iter()
-        .filter_map(|k| by_quarter.get(k))
+        .into_iter()
+        .filter_map(|k| by_quarter.get(&k))
         .flatten()
         .copied()
-        .collect()
 }
 
 /// Whether `s` has the word "ADS" (any case) among its alphanumeric words.
@@ -186,16 +188,10 @@ fn locate(
     });
     // The metrics statement is built from the text itself: only another
     // filing's metrics can confirm a metric.
-    let mut order: Vec<usize> = if rr.statement == StatementKind::Metrics {
-        Vec::new()
-    } else {
-        vec![fi]
-    };
-    order.extend(
-        candidates(&cx.by_quarter, period)
-            .into_iter()
-            .filter(|&i| i != fi),
-    );
+    let own_first = (rr.statement != StatementKind::Metrics).then_some(fi);
+    let order = own_first
+        .into_iter()
+        .chain(candidates(&cx.by_quarter, period).filter(|&i| i != fi));
     for f in order {
         let ix = ixs[f];
         let Some(si) = ix.stmt(rr.statement) else {
