@@ -14,7 +14,7 @@ mod cpu_time;
 use criterion::measurement::Measurement;
 use criterion::{Criterion, Throughput};
 use std::hint::black_box;
-use tieout::{check, load};
+use tieout::{batch, check, load};
 
 fn corpus<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let pairs = std::env::var("TIEOUT_BENCH_PAIRS")
@@ -43,6 +43,22 @@ fn corpus<M: Measurement + 'static>(c: &mut Criterion<M>) {
         b.iter(|| {
             let (filings, errors) = load::load_all(&read());
             (check::run(&filings), errors)
+        })
+    });
+    // What `tieout check` does: peek, group by company, then load, check
+    // and let go company by company on every core.
+    let inputs: Vec<batch::Input> = paths.iter().cloned().map(batch::Input::Path).collect();
+    group.bench_function("batch (tieout check)", |b| {
+        b.iter(|| {
+            let threads = batch::default_threads();
+            let (groups, _) = batch::plan(&inputs, threads);
+            let mut summary = check::Summary::default();
+            let errors = batch::run(check::rules::embedded(), &inputs, &groups, threads, |c| {
+                for r in &c.checks {
+                    summary.count(r.status);
+                }
+            });
+            (summary, errors)
         })
     });
     group.finish();

@@ -5,6 +5,7 @@
 //! [`export`] know nothing of ratatui; [`tui`] is the explorer and [`cli`]
 //! the command line.
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod compare;

@@ -137,11 +137,17 @@ fn run_cross(group: &[&Indexed<'_>], keys: &Interner<'_>, checks: &mut Vec<Check
 /// What groups filings of one company: the ticker, else the company name,
 /// else the filing itself.
 pub fn company_key(f: &Filing) -> String {
-    if !f.ticker.trim().is_empty() {
-        format!("ticker:{}", f.ticker.trim().to_uppercase())
-    } else if !f.company.trim().is_empty() {
-        format!("company:{}", rules::normalize(&f.company))
+    company_key_of(&f.ticker, &f.company, &f.id)
+}
+
+/// [`company_key`] from a filing's ticker, company name and id, as known
+/// before it is loaded (see [`crate::load::peek`]).
+pub fn company_key_of(ticker: &str, company: &str, id: &str) -> String {
+    if !ticker.trim().is_empty() {
+        format!("ticker:{}", ticker.trim().to_uppercase())
+    } else if !company.trim().is_empty() {
+        format!("company:{}", rules::normalize(company))
     } else {
-        format!("filing:{}", f.id)
+        format!("filing:{id}")
     }
 }

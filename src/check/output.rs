@@ -1,27 +1,33 @@
 //! Rendering a report for `tieout check`: text for people, JSON for scripts.
 
-use super::Report;
 use super::result::{CheckResult, Status};
+use super::{Report, Summary};
 use serde::Serialize;
 use std::fmt::Write;
 
 /// The text report: failures and warnings first, grouped by filing and
 /// statement, ending with "N passed, N failed, N warned, N skipped".
 pub fn text(report: &Report) -> String {
-    let mut out = String::new();
-    let mut shown: Vec<&CheckResult> = report
-        .checks
-        .iter()
-        .filter(|c| matches!(c.status, Status::Fail | Status::Warn))
-        .collect();
-    // Stable: by filing (first seen), statement (text last), then status.
+    let mut shown: Vec<&CheckResult> = report.checks.iter().filter(|c| shows(c)).collect();
+    // Filings in the order first seen.
     let mut order: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in &report.checks {
         let n = order.len();
         order.entry(c.filing.as_str()).or_insert(n);
     }
-    let filing_order = |id: &str| order.get(id).copied();
-    shown.sort_by_key(|c| {
+    sort_shown(&mut shown, |id| order.get(id).copied());
+    text_of(&shown, report.summary())
+}
+
+/// Whether the text report shows a result (failures and warnings).
+pub fn shows(c: &CheckResult) -> bool {
+    matches!(c.status, Status::Fail | Status::Warn)
+}
+
+/// Puts shown results in report order: by filing (`filing_order` of its
+/// id), statement (text last), then status; stable otherwise.
+pub fn sort_shown(shown: &mut [&CheckResult], filing_order: impl Fn(&str) -> Option<usize>) {
+    shown.sort_by_cached_key(|c| {
         (
             filing_order(&c.filing),
             c.statement.is_none(),
@@ -29,8 +35,14 @@ pub fn text(report: &Report) -> String {
             c.status,
         )
     });
+}
+
+/// The text report of `shown` (in report order, see [`sort_shown`]) and
+/// the counts of the whole run.
+pub fn text_of(shown: &[&CheckResult], s: Summary) -> String {
+    let mut out = String::new();
     let mut current: Option<(&str, Option<crate::model::StatementKind>)> = None;
-    for c in shown {
+    for &c in shown {
         let key = (c.filing.as_str(), c.statement);
         if current != Some(key) {
             if current.is_some() {
@@ -64,7 +76,6 @@ pub fn text(report: &Report) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let s = report.summary();
     let _ = writeln!(
         out,
         "{} passed, {} failed, {} warned, {} skipped",

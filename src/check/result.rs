@@ -187,13 +187,20 @@ impl Report {
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for c in &self.checks {
-            match c.status {
-                Status::Pass => s.pass += 1,
-                Status::Fail => s.fail += 1,
-                Status::Warn => s.warn += 1,
-                Status::Skip => s.skip += 1,
-            }
+            s.count(c.status);
         }
         s
+    }
+}
+
+impl Summary {
+    /// Counts one more result of `status`.
+    pub fn count(&mut self, status: Status) {
+        match status {
+            Status::Pass => self.pass += 1,
+            Status::Fail => self.fail += 1,
+            Status::Warn => self.warn += 1,
+            Status::Skip => self.skip += 1,
+        }
     }
 }

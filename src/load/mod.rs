@@ -28,6 +28,7 @@ pub mod merge;
 pub mod meta;
 pub mod narrative;
 pub mod number;
+pub mod peek;
 pub mod recover;
 pub mod rows;
 pub mod smear;
@@ -38,6 +39,7 @@ pub mod vocab;
 
 pub use bundled::bundled;
 pub use error::LoadError;
+pub use peek::{Peek, peek};
 
 use crate::model::{Filing, Statement, StatementKind};
 use std::path::{Path, PathBuf};

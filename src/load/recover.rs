@@ -1,6 +1,7 @@
 //! Cross-filing repairs: labels lost in one filing recovered from the same
-//! statement of another loaded filing when the structures match (the same
-//! number of valued rows, in the same order). Numbers play no part.
+//! statement of another loaded filing of the same company (same ticker or
+//! name) when the structures match (the same number of valued rows, in the
+//! same order). Numbers play no part.
 
 use super::structure;
 use crate::model::{Filing, LabelOrigin, Repair, RepairKind, Row, RowKind, Statement};
@@ -13,7 +14,8 @@ pub fn labels(filings: &mut [Filing]) {
             if !st.rows.iter().any(|r| r.origin == LabelOrigin::Missing) {
                 continue;
             }
-            // The same company's other filings first, then any other.
+            // Only the same company's other filings: another company's
+            // statement of the same shape is no evidence of these labels.
             let me = &filings[i];
             let same = |f: &Filing| {
                 (!me.ticker.is_empty() && f.ticker == me.ticker)
@@ -22,13 +24,7 @@ pub fn labels(filings: &mut [Filing]) {
             let candidates = filings
                 .iter()
                 .enumerate()
-                .filter(|&(j, f)| j != i && same(f))
-                .chain(
-                    filings
-                        .iter()
-                        .enumerate()
-                        .filter(|&(j, f)| j != i && !same(f)),
-                );
+                .filter(|&(j, f)| j != i && same(f));
             let reference = candidates.into_iter().find_map(|(_, f)| {
                 let t = f.statement(st.kind)?;
                 matches(st, t).then(|| (f.id.clone(), t.clone()))
