@@ -50,7 +50,7 @@ pub struct CompanyChecks {
 /// first appearance. Inputs that share a filing id join one group, so
 /// check ids stay unique. Also returns the inputs that cannot be read.
 pub fn plan(inputs: &[Input], threads: usize) -> (Vec<Vec<usize>>, Vec<(usize, LoadError)>) {
-    let peeks = parallel_map(inputs, threads, |input| {
+    let peeks = crate::par::map(inputs, threads, |input| {
         let source = input.read()?;
         let peek = load::peek(&source)?;
         Ok::<_, LoadError>((
@@ -181,33 +181,7 @@ fn company(
     )
 }
 
-/// `f` over `items` on up to `threads` threads, results in input order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let f = &f;
-                scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a peek thread panicked"))
-            .collect()
-    })
-}
-
 /// How many threads to use: the machine's parallelism.
 pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    crate::par::threads()
 }

@@ -12,4 +12,5 @@ pub mod compare;
 pub mod export;
 pub mod load;
 pub mod model;
+pub mod par;
 pub mod tui;
