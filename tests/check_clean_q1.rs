@@ -9,7 +9,7 @@ use tieout::check::{self, CheckKind, Status};
 fn printed_q1_and_q2_have_no_failures_and_many_passes() {
     let report = check::run(&[q1(), q2()]);
     for c in failures(&report) {
-        eprintln!("{} {}", c.id, c.message);
+        eprintln!("{} {}", c.id, c.message());
     }
     assert!(failures(&report).is_empty());
     for kind in [

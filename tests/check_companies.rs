@@ -23,7 +23,7 @@ fn sources() -> Vec<Source> {
 }
 
 fn by_id(mut checks: Vec<CheckResult>) -> Vec<CheckResult> {
-    checks.sort_by(|a, b| a.id.cmp(&b.id));
+    checks.sort_by_cached_key(|c| c.id.to_string());
     checks
 }
 

@@ -22,7 +22,7 @@ fn leaf_items_translate_at_the_stated_rate() {
         .find(|c| c.id == "fx/qfin-2024q1-press-release/balance-sheet/goodwill/2")
         .unwrap();
     assert_eq!(g.line, Some(233));
-    assert_eq!(&*g.contributors[0].weight, "1/7.2203");
+    assert_eq!(g.contributors[0].weight.to_string(), "1/7.2203");
     // Per-share amounts translate; per-ADS amounts are 2 × per share (a ratio), not translations.
     assert!(
         fx.iter()
@@ -39,10 +39,11 @@ fn leaf_items_translate_at_the_stated_rate() {
         .find(|c| c.id == "fx/qfin-2024q1-press-release/balance-sheet/total-current-assets/2")
         .unwrap();
     assert!(
-        tca.message
+        tca.message()
+            .to_string()
             .contains("widened by the rounding of the 10 translated components"),
         "{}",
-        tca.message
+        tca.message()
     );
     // Totals of signed identities (net income) are judged in the USD column only.
     assert!(
@@ -78,5 +79,9 @@ fn a_slipped_usd_per_share_amount_fails() {
         .expect("fx failure");
     assert_eq!(f.label, "Basic");
     assert_eq!((f.column_index, f.line), (Some(2), Some(299)));
-    assert!(f.message.contains("3.73 ÷ 7.2203"), "{}", f.message);
+    assert!(
+        f.message().to_string().contains("3.73 ÷ 7.2203"),
+        "{}",
+        f.message()
+    );
 }

@@ -44,9 +44,11 @@ fn three_decimals_in_millions_beside_separated_figures_warns() {
     assert_eq!(w[0].status, Status::Warn);
     assert_eq!(w[0].line, Some(57));
     assert!(
-        w[0].message.contains("probably means RMB23,464 million"),
+        w[0].message()
+            .to_string()
+            .contains("probably means RMB23,464 million"),
         "{}",
-        w[0].message
+        w[0].message()
     );
     assert_eq!(w[0].contributors[0].line, 58);
     assert_eq!(report.summary().warn, 1);

@@ -59,7 +59,7 @@ fn every_located_check_jumps_to_its_row_and_column() {
         };
         assert_eq!(s.pane, Pane::Table, "{}", check.id);
         assert_eq!(s.kind(), kind, "{}", check.id);
-        assert_eq!(s.current_filing().unwrap().id, check.filing);
+        assert_eq!(s.current_filing().unwrap().id, check.filing.as_str());
         assert_eq!(s.row, row, "{}", check.id);
         if let Some(col) = check.column_index {
             let gc = s

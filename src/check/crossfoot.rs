@@ -4,21 +4,20 @@
 //! non-GAAP reconciliation) against each other.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
+    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
 };
+use super::id::Path;
 use super::interval::Interval;
+use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
-use super::rules::{Term, factor, statement};
+use super::text::Weight;
 use crate::model::{ColumnRole, StatementKind};
+use rust_decimal::Decimal;
 
 /// Runs the agreement and reconciliation checks of one filing.
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
     agreements(ix, out);
-    for rule in &ix.set.rules.reconciliations {
-        let (Some(kind), Some(source)) = (statement(&rule.statement), statement(&rule.source))
-        else {
-            continue;
-        };
+    for &(kind, source) in &ix.set.compiled.reconciliations {
         let Some(si) = ix.stmt(kind) else { continue };
         reconciliation_rows(ix, si, out);
         gaap_against_statements(ix, si, source, out);
@@ -27,33 +26,34 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
 
 /// Figures printed twice, declared in the rules.
 fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
-    for rule in &ix.set.rules.agreements {
-        let (Some(kind), Some(with)) = (statement(&rule.statement), Term::parse(&rule.with)) else {
+    for rule in &ix.set.compiled.agreements {
+        let with = &rule.with;
+        let Some(si) = ix.stmt(rule.statement) else {
             continue;
         };
-        let Some(si) = ix.stmt(kind) else { continue };
-        let Some(row) = ix.find(si, &rule.row, None) else {
+        let Some(row) = ix.find(si, rule.row, None) else {
             continue;
         };
-        let k = factor(rule.factor.as_deref());
+        let k = rule.factor;
         let st = &ix.filing.statements[si];
         let here = &st.rows[row];
         for ci in 0..st.columns.len() {
             let Some(cell) = here.cell(ci) else { continue };
-            let id = format!(
-                "{}/{}/{}/{}/{ci}",
-                rule.kind, ix.filing.id, st.kind, rule.id
-            );
-            let mut r = cell_result(rule.kind, id, ix, si, row, ci);
-            let cname = cell_subject(ix, si, row, ci);
-            let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, &with) else {
+            let path = Path::Rule {
+                statement: st.kind,
+                rule: rule.id.clone(),
+                column: ci as u32,
+            };
+            let mut r = cell_result(rule.kind, path, ix, si, row, ci);
+            let subject = ix.subject(si, row, ci);
+            let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, with) else {
                 skip(
                     &mut r,
-                    &cname,
-                    &format!(
+                    subject,
+                    format!(
                         "the {} statement has no \"{}\" row",
                         with.statement.map_or("same", StatementKind::id),
-                        with.key
+                        ix.set.labels.name(with.key)
                     ),
                 );
                 out.push(r);
@@ -64,8 +64,8 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
             let Some(oc) = ocol.filter(|&oc| orow_ref.cell(oc).is_some()) else {
                 skip(
                     &mut r,
-                    &cname,
-                    &format!(
+                    subject,
+                    format!(
                         "\"{}\" is not printed in the {} for this period",
                         orow_ref.label,
                         other.kind.title()
@@ -75,27 +75,21 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 continue;
             };
             r.contributors
-                .push(contributor(ix.filing, osi, orow, oc, &weight_text(k)));
+                .push(contributor(ix, osi, orow, oc, Weight::Times(k)));
             let expected = orow_ref
                 .cell(oc)
                 .map_or(Interval::zero(), |c| units(orow_ref, c))
                 .times(k);
-            let what = if k == rust_decimal::Decimal::ONE {
-                format!("the {} figure", other.kind.title().to_lowercase())
-            } else {
-                format!(
-                    "{} × the {} figure",
-                    k.normalize(),
-                    other.kind.title().to_lowercase()
-                )
-            };
             judge(
                 &mut r,
-                &cname,
+                subject,
                 in_row_unit(here, units(here, cell)),
                 in_row_unit(here, expected),
                 cell.amount.decimals,
-                &what,
+                Basis::Figure {
+                    statement: other.kind,
+                    factor: (k != Decimal::ONE).then_some(k),
+                },
             );
             out.push(r);
         }
@@ -124,29 +118,27 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
             let (Some(g), ifrs) = (row.cell(gi), row.cell(ii)) else {
                 continue;
             };
-            let id = format!(
-                "cross-foot/{}/{}/{}/{ii}",
-                ix.filing.id, st.kind, ix.slugs[si][ri]
-            );
-            let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, ii);
-            let cname = cell_subject(ix, si, ri, ii);
-            r.contributors.push(contributor(ix.filing, si, ri, gi, "1"));
-            let mut sum = vec![(units(row, g), rust_decimal::Decimal::ONE)];
+            let path = row_path(ix, si, ri, ii);
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
+            r.contributors.reserve_exact(adj.len() + 1);
+            r.contributors
+                .push(contributor(ix, si, ri, gi, Weight::ONE));
+            let mut sum = units(row, g);
             for &a in &adj {
-                r.contributors.push(contributor(ix.filing, si, ri, a, "1"));
+                r.contributors.push(contributor(ix, si, ri, a, Weight::ONE));
                 if let Some(c) = row.cell(a) {
-                    sum.push((units(row, c), rust_decimal::Decimal::ONE));
+                    sum = sum.plus(units(row, c));
                 }
             }
             let actual = ifrs.map_or(Interval::zero(), |c| units(row, c));
             let dp = ifrs.map_or(0, |c| c.amount.decimals);
             judge(
                 &mut r,
-                &cname,
+                ix.subject(si, ri, ii),
                 in_row_unit(row, actual),
-                in_row_unit(row, Interval::weighted_sum(sum)),
+                in_row_unit(row, sum),
                 dp,
-                &format!("U.S. GAAP plus the {} adjustments", adj.len()),
+                Basis::Adjustments(adj.len()),
             );
             out.push(r);
         }
@@ -166,26 +158,29 @@ fn gaap_against_statements(
         if gcol.role != ColumnRole::UsGaap {
             continue;
         }
+        let sc = src.and_then(|ssi| {
+            ix.filing.statements[ssi].column_index(
+                &gcol.period,
+                gcol.currency,
+                ColumnRole::Reported,
+            )
+        });
         for (ri, row) in st.rows.iter().enumerate() {
             let Some(g) = row.cell(gi) else { continue };
-            let id = format!(
-                "cross-foot/{}/{}/{}/{gi}",
-                ix.filing.id, st.kind, ix.slugs[si][ri]
-            );
-            let mut r = cell_result(CheckKind::CrossFoot, id, ix, si, ri, gi);
-            let cname = cell_subject(ix, si, ri, gi);
+            let path = row_path(ix, si, ri, gi);
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
+            let subject = ix.subject(si, ri, gi);
             let found = src.and_then(|ssi| {
                 let srow = ix.match_row(ssi, ix, si, ri)?;
-                let s = &ix.filing.statements[ssi];
-                let sc = s.column_index(&gcol.period, gcol.currency, ColumnRole::Reported)?;
-                s.rows[srow].cell(sc)?;
+                let sc = sc?;
+                ix.filing.statements[ssi].rows[srow].cell(sc)?;
                 Some((ssi, srow, sc))
             });
             let Some((ssi, srow, sc)) = found else {
                 skip(
                     &mut r,
-                    &cname,
-                    &format!(
+                    subject,
+                    format!(
                         "the {} does not print this figure for this period",
                         source.title().to_lowercase()
                     ),
@@ -195,17 +190,20 @@ fn gaap_against_statements(
             };
             let srow_ref = &ix.filing.statements[ssi].rows[srow];
             r.contributors
-                .push(contributor(ix.filing, ssi, srow, sc, "1"));
+                .push(contributor(ix, ssi, srow, sc, Weight::ONE));
             let expected = srow_ref
                 .cell(sc)
                 .map_or(Interval::zero(), |c| units(srow_ref, c));
             judge(
                 &mut r,
-                &cname,
+                subject,
                 in_row_unit(row, units(row, g)),
                 in_row_unit(row, expected),
                 g.amount.decimals,
-                &format!("the {} figure", source.title().to_lowercase()),
+                Basis::Figure {
+                    statement: source,
+                    factor: None,
+                },
             );
             out.push(r);
         }

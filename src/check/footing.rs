@@ -3,29 +3,27 @@
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
 use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
+    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
 };
 use super::interval::Interval;
+use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
-use super::rules::normalize;
+use super::text::Weight;
 use crate::model::ColumnRole;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Runs the footing checks of one filing (`claimed` totals are reported by
 /// a rule of another kind).
-pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut Vec<CheckResult>) {
-    let prefixes: Vec<String> = ix
-        .set
-        .rules
-        .footing
-        .subtract_prefixes
-        .iter()
-        .map(|p| normalize(p))
-        .collect();
+pub(crate) fn run(
+    ix: &Indexed<'_>,
+    claimed: &FxHashSet<(usize, usize)>,
+    out: &mut Vec<CheckResult>,
+) {
+    let prefixes = &ix.set.compiled.subtract_prefixes;
     for (si, st) in ix.filing.statements.iter().enumerate() {
         let partial = ix.is_partial(si);
-        for (p, kids) in ix.children[si].iter().enumerate() {
+        for (p, kids) in ix.st[si].children.iter().enumerate() {
             let total_row = &st.rows[p];
             if kids.is_empty()
                 || total_row.cells.iter().all(Option::is_none)
@@ -36,7 +34,7 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut
             let weights: Vec<Decimal> = kids
                 .iter()
                 .map(|&k| {
-                    let n = &ix.norm[si][k];
+                    let n = &ix.st[si].norms[k];
                     let first = n.split(' ').next().unwrap_or("");
                     if prefixes.iter().any(|p| p == first) {
                         Decimal::NEGATIVE_ONE
@@ -57,29 +55,27 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut
                 if total.is_none() && printed == 0 {
                     continue;
                 }
-                let id = format!(
-                    "footing/{}/{}/{}/{ci}",
-                    ix.filing.id, st.kind, ix.slugs[si][p]
-                );
-                let mut r = cell_result(CheckKind::Footing, id, ix, si, p, ci);
-                let cname = cell_subject(ix, si, p, ci);
-                let mut sum = Vec::with_capacity(kids.len());
+                let path = row_path(ix, si, p, ci);
+                let mut r = cell_result(CheckKind::Footing, path, ix, si, p, ci);
+                let cname = ix.subject(si, p, ci);
+                let mut sum = Interval::zero();
                 let mut missing = None;
+                r.contributors.reserve_exact(kids.len());
                 for (&k, &w) in kids.iter().zip(&weights) {
                     let row = &st.rows[k];
                     r.contributors
-                        .push(contributor(ix.filing, si, k, ci, &weight_text(w)));
+                        .push(contributor(ix, si, k, ci, Weight::Times(w)));
                     match row.cell(ci) {
-                        Some(c) => sum.push((units(row, c), w)),
-                        None if partial => sum.push((Interval::zero(), w)),
-                        None => missing = missing.or(Some(row.label.clone())),
+                        Some(c) => sum = sum.plus(units(row, c).times(w)),
+                        None if partial => {}
+                        None => missing = missing.or(Some(&row.label)),
                     }
                 }
                 let actual = match total {
                     Some(c) => units(total_row, c),
                     None if partial => Interval::zero(),
                     None => {
-                        skip(&mut r, &cname, "the total is not printed in this column");
+                        skip(&mut r, cname, "the total is not printed in this column");
                         out.push(r);
                         continue;
                     }
@@ -87,22 +83,20 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &HashSet<(usize, usize)>, out: &mut
                 if let Some(m) = missing {
                     skip(
                         &mut r,
-                        &cname,
-                        &format!("component \"{m}\" is not printed in this column"),
+                        cname,
+                        format!("component \"{m}\" is not printed in this column"),
                     );
                     out.push(r);
                     continue;
                 }
-                let expected = Interval::weighted_sum(sum);
                 let dp = total.map_or(0, |c| c.amount.decimals);
-                let what = format!("the sum of its {} components", kids.len());
                 judge(
                     &mut r,
-                    &cname,
+                    cname,
                     in_row_unit(total_row, actual),
-                    in_row_unit(total_row, expected),
+                    in_row_unit(total_row, sum),
                     dp,
-                    &what,
+                    Basis::Components(kids.len()),
                 );
                 out.push(r);
             }

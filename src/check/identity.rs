@@ -2,34 +2,50 @@
 //! (total assets = total liabilities + total equity, the cash roll-forward,
 //! GAAP + share-based compensation = non-GAAP, ...).
 
-use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
-};
+use super::compiled::{Identity, KeyTerm};
+use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::id::Path;
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult};
-use super::rules::{IdentityRule, Term, statement};
+use super::message::Basis;
+use super::result::CheckResult;
+use super::text::Weight;
 use crate::model::{ColumnRole, RowKind};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+
+/// A term of a resolved identity: a keyed row, or row `i` of a range.
+enum Operand<'r> {
+    Key(&'r KeyTerm),
+    Row(usize),
+}
+
+impl Operand<'_> {
+    fn weight(&self) -> Decimal {
+        match self {
+            Operand::Key(t) => t.weight,
+            Operand::Row(_) => Decimal::ONE,
+        }
+    }
+}
 
 /// An identity rule resolved in one statement: the total row and its terms.
 struct Resolved<'r> {
-    rule: &'r IdentityRule,
+    rule: &'r Identity,
     si: usize,
     total: usize,
-    terms: Vec<Term>,
+    terms: Vec<Operand<'r>>,
 }
 
-fn resolved<'r>(ix: &Indexed<'_>, rule: &'r IdentityRule) -> Vec<Resolved<'r>> {
-    let terms: Vec<Term> = rule.terms.iter().filter_map(|t| Term::parse(t)).collect();
+fn resolved<'r>(ix: &Indexed<'_>, rule: &'r Identity) -> Vec<Resolved<'r>> {
     let mut out = Vec::new();
-    for kind in rule.statements.iter().filter_map(|s| statement(s)) {
+    for &kind in &rule.statements {
         let Some(si) = ix.stmt(kind) else { continue };
-        let Some(total) = ix.find(si, &rule.total, None) else {
+        let Some(total) = ix.find(si, rule.total, None) else {
             continue;
         };
-        let mut all = terms.clone();
-        if let Some(after) = &rule.after {
+        let mut all: Vec<Operand<'r>> = rule.terms.iter().map(Operand::Key).collect();
+        if let Some(after) = rule.after {
             all.extend(range_terms(ix, si, after, total));
         }
         if !all.is_empty() {
@@ -46,10 +62,10 @@ fn resolved<'r>(ix: &Indexed<'_>, rule: &'r IdentityRule) -> Vec<Resolved<'r>> {
 
 /// Totals whose parent-link footing a rule of another kind reports instead
 /// (GAAP + share-based compensation = non-GAAP is a cross-foot): (statement, row).
-pub(crate) fn claimed(ix: &Indexed<'_>) -> HashSet<(usize, usize)> {
-    let mut set = HashSet::new();
-    for rule in &ix.set.rules.identities {
-        if rule.kind.is_none_or(|k| k == CheckKind::Identity) {
+pub(crate) fn claimed(ix: &Indexed<'_>) -> FxHashSet<(usize, usize)> {
+    let mut set = FxHashSet::default();
+    for rule in &ix.set.compiled.identities {
+        if !rule.own_kind {
             continue;
         }
         for r in resolved(ix, rule) {
@@ -65,20 +81,19 @@ pub(crate) fn claimed(ix: &Indexed<'_>) -> HashSet<(usize, usize)> {
 /// a total's parent-link footing is left to the footing check, unless the
 /// rule is of another kind (then the footing check leaves it to the rule).
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
-    for rule in &ix.set.rules.identities {
-        let own_kind = rule.kind.is_some_and(|k| k != CheckKind::Identity);
+    for rule in &ix.set.compiled.identities {
         for r in resolved(ix, rule) {
-            if !own_kind && duplicates_footing(ix, r.si, r.total, &r.terms) {
+            if !rule.own_kind && duplicates_footing(ix, r.si, r.total, &r.terms) {
                 continue;
             }
-            check_rule(ix, r.si, r.total, r.rule, &r.terms, out);
+            check_rule(ix, &r, out);
         }
     }
 }
 
 /// The item rows printed strictly between the row `after` and `total`
 /// (headings, rows without values and components of rows in the range left out).
-fn range_terms(ix: &Indexed<'_>, si: usize, after: &str, total: usize) -> Vec<Term> {
+fn range_terms<'r>(ix: &Indexed<'_>, si: usize, after: u32, total: usize) -> Vec<Operand<'r>> {
     let st = &ix.filing.statements[si];
     let Some(start) = ix.find(si, after, Some(total)) else {
         return Vec::new();
@@ -92,24 +107,21 @@ fn range_terms(ix: &Indexed<'_>, si: usize, after: &str, total: usize) -> Vec<Te
                 && r.cells.iter().any(Option::is_some)
                 && !r.parent.is_some_and(|p| range.contains(&p))
         })
-        .map(|i| Term {
-            weight: Decimal::ONE,
-            statement: None,
-            key: format!("#{i}"),
-            at_start: false,
-        })
+        .map(Operand::Row)
         .collect()
 }
 
 /// Whether the identity only restates the total's parent-link footing.
-fn duplicates_footing(ix: &Indexed<'_>, si: usize, total: usize, terms: &[Term]) -> bool {
-    let kids = &ix.children[si][total];
+fn duplicates_footing(ix: &Indexed<'_>, si: usize, total: usize, terms: &[Operand<'_>]) -> bool {
+    let kids = &ix.st[si].children[total];
     if kids.is_empty() || terms.len() != kids.len() {
         return false;
     }
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(terms.len());
     for t in terms {
-        if t.statement.is_some() || t.weight != Decimal::ONE {
+        if let Operand::Key(k) = t
+            && (k.statement.is_some() || k.weight != Decimal::ONE)
+        {
             return false;
         }
         match row_of(ix, si, total, t) {
@@ -123,26 +135,29 @@ fn duplicates_footing(ix: &Indexed<'_>, si: usize, total: usize, terms: &[Term])
     rows == k
 }
 
-/// The row a same-statement term names ("#i" is row i of a range).
-fn row_of(ix: &Indexed<'_>, si: usize, at: usize, t: &Term) -> Option<usize> {
-    match t.key.strip_prefix('#') {
-        Some(i) => i.parse().ok(),
-        None => ix.find(si, &t.key, Some(at)),
+/// The row a same-statement term names.
+fn row_of(ix: &Indexed<'_>, si: usize, at: usize, t: &Operand<'_>) -> Option<usize> {
+    match t {
+        Operand::Row(i) => Some(*i),
+        Operand::Key(k) => ix.find(si, k.key, Some(at)),
     }
 }
 
-fn check_rule(
-    ix: &Indexed<'_>,
-    si: usize,
-    total: usize,
-    rule: &IdentityRule,
-    terms: &[Term],
-    out: &mut Vec<CheckResult>,
-) {
+fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) {
+    let (si, total, rule) = (res.si, res.total, res.rule);
     let st = &ix.filing.statements[si];
     let partial = ix.is_partial(si);
-    let kind = rule.kind.unwrap_or(CheckKind::Identity);
+    let kind = rule.kind;
     let total_row = &st.rows[total];
+    // Same-statement terms name the same row in every column.
+    let rows: Vec<Option<usize>> = res
+        .terms
+        .iter()
+        .map(|t| match t {
+            Operand::Key(k) if k.statement.is_some() => None,
+            _ => row_of(ix, si, total, t),
+        })
+        .collect();
     for (ci, col) in st.columns.iter().enumerate() {
         let adjustment = partial && col.role == ColumnRole::Adjustment;
         if partial && !adjustment && !rule.all_columns {
@@ -152,67 +167,77 @@ fn check_rule(
         if tcell.is_none() && !adjustment {
             continue;
         }
-        let id = format!("{kind}/{}/{}/{}/{ci}", ix.filing.id, st.kind, rule.id);
-        let mut r = cell_result(kind, id, ix, si, total, ci);
-        let cname = cell_subject(ix, si, total, ci);
-        let mut sum = Vec::new();
-        let mut missing: Option<String> = None;
+        let path = Path::Rule {
+            statement: st.kind,
+            rule: rule.id.clone(),
+            column: ci as u32,
+        };
+        let mut r = cell_result(kind, path, ix, si, total, ci);
+        let mut sum = Interval::zero();
+        let mut missing: Option<Cow<'static, str>> = None;
         let mut printed = usize::from(tcell.is_some());
-        for t in terms {
-            let w = weight_text(t.weight);
-            let resolved = match t.statement {
-                None => row_of(ix, si, total, t).map(|row| (si, row, Some(ci))),
-                Some(_) => ix.resolve(si, total, ci, t),
+        for (t, &row) in res.terms.iter().zip(&rows) {
+            let w = t.weight();
+            let resolved = match t {
+                Operand::Key(k) if k.statement.is_some() => ix.resolve(si, total, ci, k),
+                _ => row.map(|row| (si, row, Some(ci))),
             };
             let Some((osi, row, ocol)) = resolved else {
                 if adjustment {
                     continue;
                 }
-                missing = missing.or(Some(format!("no row \"{}\" in the statement", t.key)));
+                if missing.is_none() {
+                    let key = match t {
+                        Operand::Key(k) => ix.set.labels.name(k.key).to_string(),
+                        Operand::Row(i) => format!("#{i}"),
+                    };
+                    missing = Some(format!("no row \"{key}\" in the statement").into());
+                }
                 continue;
             };
             let orow = &ix.filing.statements[osi].rows[row];
             let Some(oc) = ocol else {
-                missing = missing.or(Some(format!(
-                    "\"{}\" is not printed for this period",
-                    orow.label
-                )));
+                if missing.is_none() {
+                    missing =
+                        Some(format!("\"{}\" is not printed for this period", orow.label).into());
+                }
                 continue;
             };
             r.contributors
-                .push(contributor(ix.filing, osi, row, oc, &w));
+                .push(contributor(ix, osi, row, oc, Weight::Times(w)));
             match orow.cell(oc) {
                 Some(c) => {
                     printed += 1;
-                    sum.push((units(orow, c), t.weight));
+                    sum = sum.plus(units(orow, c).times(w));
                 }
-                None if adjustment => sum.push((Interval::zero(), t.weight)),
+                None if adjustment => {}
                 None => {
-                    missing = missing.or(Some(format!(
-                        "\"{}\" is not printed in this column",
-                        orow.label
-                    )));
+                    if missing.is_none() {
+                        missing = Some(
+                            format!("\"{}\" is not printed in this column", orow.label).into(),
+                        );
+                    }
                 }
             }
         }
         if printed == 0 {
             continue;
         }
+        let subject = ix.subject(si, total, ci);
         if let Some(m) = missing {
-            skip(&mut r, &cname, &m);
+            skip(&mut r, subject, m);
             out.push(r);
             continue;
         }
         let actual = tcell.map_or(Interval::zero(), |c| units(total_row, c));
-        let expected = Interval::weighted_sum(sum);
         let dp = tcell.map_or(0, |c| c.amount.decimals);
         judge(
             &mut r,
-            &cname,
+            subject,
             in_row_unit(total_row, actual),
-            in_row_unit(total_row, expected),
+            in_row_unit(total_row, sum),
             dp,
-            &rule.description,
+            Basis::Rule(rule.description.clone()),
         );
         out.push(r);
     }

@@ -52,6 +52,44 @@ impl Interval {
         Self::printed(amount.value, amount.decimals)
     }
 
+    /// `printed(v, decimals).times_pow10(e)`, computed on the integer
+    /// mantissa where that is exact (printed amounts nearly always).
+    pub fn printed_times_pow10(v: Decimal, decimals: u32, e: u32) -> Self {
+        const P10: [i64; 19] = {
+            let mut p = [1i64; 19];
+            let mut i = 1;
+            while i < 19 {
+                p[i] = p[i - 1] * 10;
+                i += 1;
+            }
+            p
+        };
+        let fast = || -> Option<Self> {
+            let (s, d1) = (v.scale(), decimals.checked_add(1)?);
+            if d1 > 28 || s > d1 {
+                return None;
+            }
+            let m = i64::try_from(v.mantissa()).ok()?;
+            let m = m.checked_mul(*P10.get((d1 - s) as usize)?)?;
+            let (lo, hi) = (m.checked_sub(5)?, m.checked_add(5)?);
+            let end = |x: i64| -> Option<Decimal> {
+                if d1 >= e {
+                    Some(Decimal::new(x, d1 - e))
+                } else {
+                    Some(Decimal::new(
+                        x.checked_mul(*P10.get((e - d1) as usize)?)?,
+                        0,
+                    ))
+                }
+            };
+            Some(Self {
+                lo: end(lo)?,
+                hi: end(hi)?,
+            })
+        };
+        fast().unwrap_or_else(|| Self::printed(v, decimals).times_pow10(e))
+    }
+
     /// Sum of two intervals.
     pub fn plus(self, o: Interval) -> Self {
         Self {
@@ -67,7 +105,52 @@ impl Interval {
 
     /// Scaling by an exact factor; a negative factor swaps the ends.
     pub fn times(self, k: Decimal) -> Self {
+        if k == Decimal::ONE {
+            return self;
+        }
+        if k == Decimal::NEGATIVE_ONE {
+            return Self {
+                lo: -self.hi,
+                hi: -self.lo,
+            };
+        }
         Self::new(self.lo.saturating_mul(k), self.hi.saturating_mul(k))
+    }
+
+    /// Scaling by `10^e` (e ≤ 27): [`Interval::times`] by a power of ten,
+    /// done by moving the decimal point where the result is exact.
+    pub fn times_pow10(self, e: u32) -> Self {
+        let k = || Decimal::from_i128_with_scale(10i128.pow(e.min(27)), 0);
+        let shift = |d: Decimal| -> Decimal {
+            let s = d.scale();
+            if s >= e {
+                let mut x = d;
+                if x.set_scale(s - e).is_ok() {
+                    return x;
+                }
+            } else if let Some(m) = d.mantissa().checked_mul(10i128.pow((e - s).min(27)))
+                && let Ok(x) = Decimal::try_from_i128_with_scale(m, 0)
+            {
+                return x;
+            }
+            d.saturating_mul(k())
+        };
+        Self {
+            lo: shift(self.lo),
+            hi: shift(self.hi),
+        }
+    }
+
+    /// Division by `10^e` (e ≤ 27): [`Interval::div_exact`] by a power of
+    /// ten, done by moving the decimal point where the result is exact.
+    pub fn div_pow10(self, e: u32) -> Option<Self> {
+        if self.lo.scale() + e <= 28 && self.hi.scale() + e <= 28 {
+            let (mut lo, mut hi) = (self.lo, self.hi);
+            if lo.set_scale(lo.scale() + e).is_ok() && hi.set_scale(hi.scale() + e).is_ok() {
+                return Some(Self { lo, hi });
+            }
+        }
+        self.div_exact(Decimal::from_i128_with_scale(10i128.pow(e.min(27)), 0))
     }
 
     /// Product of two intervals.
@@ -98,6 +181,16 @@ impl Interval {
 
     /// Division by an exact non-zero value (a stated exchange rate).
     pub fn div_exact(self, k: Decimal) -> Option<Interval> {
+        if k == Decimal::ONE {
+            return Some(self);
+        }
+        if k > Decimal::ZERO {
+            // Division by a positive value keeps the order of the ends.
+            return Some(Self {
+                lo: self.lo.checked_div(k)?,
+                hi: self.hi.checked_div(k)?,
+            });
+        }
         self.quotient(Self::exact(k))
     }
 
@@ -208,6 +301,21 @@ mod tests {
         assert!(x.quotient(Interval::printed(d("0"), 0)).is_none());
         let q = x.quotient(Interval::printed(d("2"), 0)).unwrap();
         assert_eq!(q, Interval::new(d("0.2"), d("1")));
+    }
+
+    #[test]
+    fn powers_of_ten_move_the_point_exactly() {
+        let x = Interval::printed(d("4160063"), 0);
+        let k = Decimal::from(1000);
+        assert_eq!(x.times_pow10(3), x.times(k));
+        assert_eq!(x.times_pow10(3).div_pow10(3), Some(x));
+        let y = Interval::printed(d("-20.123"), 3);
+        assert_eq!(y.times_pow10(6), y.times(Decimal::from(1_000_000)));
+        assert_eq!(y.div_pow10(3), y.div_exact(k));
+        assert_eq!(
+            y.times(Decimal::NEGATIVE_ONE),
+            Interval::new(d("20.1225"), d("20.1235"))
+        );
     }
 
     #[test]

@@ -5,28 +5,37 @@
 //! declarative rules of `assets/rules.toml`, never from whether numbers
 //! happen to add up. Every printed value is an interval ([`interval`]).
 
+pub mod id;
 pub mod interval;
+pub mod message;
 pub mod output;
 pub mod result;
 pub mod rules;
+pub mod text;
 
+mod compiled;
 mod crossfoot;
 mod footing;
 mod fx;
 mod helpers;
 mod identity;
+mod index;
 mod narrative;
 mod period;
 mod ratio;
 mod scale;
 
+pub use id::CheckId;
 pub use interval::Interval;
+pub use message::{Basis, Explanation, Message, Subject};
 pub use result::{CheckKind, CheckResult, Contributor, Report, Status, Summary};
+pub use text::{Difference, Expected, Shared, Weight};
 
 use crate::model::Filing;
 use helpers::Indexed;
+use index::Interner;
 use rules::RuleSet;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 /// Runs every check over `filings` (cross-filing checks included) with the
 /// embedded rules.
@@ -37,22 +46,22 @@ pub fn run(filings: &[Filing]) -> Report {
 /// Runs every check with the given rules. Results come filing by filing
 /// (each filing's own checks), then company by company (cross-filing checks).
 pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
-    let mut checks = Vec::new();
-    let mut cache = helpers::KeyCache::new();
+    let mut checks = Vec::with_capacity(filings.iter().map(expected_results).sum());
+    let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
         .map(|f| {
-            let ix = Indexed::with_cache(set, f, &mut cache);
+            let ix = Indexed::new(set, f, &mut keys);
             run_own(&ix, &mut checks);
             ix
         })
         .collect();
     for g in companies(filings) {
         let group: Vec<&Indexed<'_>> = g.iter().map(|&i| &indexed[i]).collect();
-        run_cross(&group, &mut checks);
+        run_cross(&group, &keys, &mut checks);
     }
-    unique_ids(&mut checks);
-    result::forget_shared();
+    id::make_unique(&mut checks);
+    checks.shrink_to_fit();
     Report { checks }
 }
 
@@ -62,20 +71,20 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
 /// all of them, grouped differently, so a caller can check a large set
 /// one company at a time and let each go.
 pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
-    let mut checks = Vec::new();
-    let mut cache = helpers::KeyCache::new();
+    let mut checks = Vec::with_capacity(filings.iter().map(|f| expected_results(f)).sum());
+    let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
         .map(|f| {
-            let ix = Indexed::with_cache(set, f, &mut cache);
+            let ix = Indexed::new(set, f, &mut keys);
             run_own(&ix, &mut checks);
             ix
         })
         .collect();
     let group: Vec<&Indexed<'_>> = indexed.iter().collect();
-    run_cross(&group, &mut checks);
-    unique_ids(&mut checks);
-    result::forget_shared();
+    run_cross(&group, &keys, &mut checks);
+    id::make_unique(&mut checks);
+    checks.shrink_to_fit();
     checks
 }
 
@@ -84,7 +93,7 @@ pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
 /// within a company, so their cost grows with the filings of one company.
 pub fn companies(filings: &[Filing]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
     for (i, f) in filings.iter().enumerate() {
         let n = groups.len();
         let g = *group_of.entry(company_key(f)).or_insert(n);
@@ -96,6 +105,18 @@ pub fn companies(filings: &[Filing]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// About how many results a filing yields (one per printed cell and
+/// narrative figure), to reserve room for them once.
+fn expected_results(f: &Filing) -> usize {
+    let cells: usize = f
+        .statements
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|r| r.cells.iter().filter(|c| c.is_some()).count())
+        .sum();
+    cells + f.facts.len() + f.claims.len()
+}
+
 /// The checks of one filing on its own.
 fn run_own(ix: &Indexed<'_>, checks: &mut Vec<CheckResult>) {
     let claimed = identity::claimed(ix);
@@ -104,17 +125,13 @@ fn run_own(ix: &Indexed<'_>, checks: &mut Vec<CheckResult>) {
     crossfoot::run(ix, checks);
     fx::run(ix, checks);
     ratio::run(ix, checks);
-    scale::run(
-        ix.filing,
-        ix.set.rules.scale.separator_like_decimals,
-        checks,
-    );
+    scale::run(ix, ix.set.rules.scale.separator_like_decimals, checks);
 }
 
 /// The cross-filing checks of one company's filings.
-fn run_cross(group: &[&Indexed<'_>], checks: &mut Vec<CheckResult>) {
+fn run_cross(group: &[&Indexed<'_>], keys: &Interner<'_>, checks: &mut Vec<CheckResult>) {
     period::run(group, checks);
-    narrative::run(group, checks);
+    narrative::run(group, keys, checks);
 }
 
 /// What groups filings of one company: the ticker, else the company name,
@@ -132,26 +149,5 @@ pub fn company_key_of(ticker: &str, company: &str, id: &str) -> String {
         format!("company:{}", rules::normalize(company))
     } else {
         format!("filing:{id}")
-    }
-}
-
-/// Makes ids unique within a run (the same filing loaded twice, say) by
-/// suffixing repeats with "~2", "~3".
-fn unique_ids(checks: &mut [CheckResult]) {
-    // Usually nothing repeats: find that out without copying every id.
-    let mut borrowed: HashSet<&str> = HashSet::with_capacity(checks.len());
-    if checks.iter().all(|c| borrowed.insert(c.id.as_str())) {
-        return;
-    }
-    drop(borrowed);
-    let mut seen: HashSet<String> = HashSet::new();
-    for c in checks.iter_mut() {
-        if !seen.insert(c.id.clone()) {
-            let mut n = 2;
-            while !seen.insert(format!("{}~{n}", c.id)) {
-                n += 1;
-            }
-            c.id = format!("{}~{n}", c.id);
-        }
     }
 }

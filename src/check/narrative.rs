@@ -4,40 +4,71 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::slug;
-use super::helpers::{Indexed, column_name, contributor, pow10, units};
+use super::helpers::{Indexed, contributor, judge, units};
+use super::id::{CheckId, Path};
+use super::index::Interner;
 use super::interval::Interval;
-use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
-use super::rules::{factor, normalize};
+use super::message::{Basis, Explanation, Subject};
+use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::rules::KeyRef;
+use super::text::{Shared, Weight};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
     Quarter, RowRef, StatementKind, Unit,
 };
 use chrono::Datelike;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Runs the narrative checks over the filings of one company.
-pub(crate) fn run(ixs: &[&Indexed<'_>], out: &mut Vec<CheckResult>) {
-    let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
+pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Vec<CheckResult>) {
+    let mut by_quarter: FxHashMap<Quarter, Vec<usize>> = FxHashMap::default();
     for (i, ix) in ixs.iter().enumerate() {
         by_quarter.entry(ix.filing.quarter).or_default().push(i);
     }
+    let cx = Context {
+        ixs,
+        keys,
+        by_quarter,
+    };
     for (fi, ix) in ixs.iter().enumerate() {
         for fact in &ix.filing.facts {
-            if let Some(r) = check_fact(ixs, &by_quarter, fi, fact) {
+            if let Some(r) = check_fact(&cx, fi, fact) {
                 out.push(r);
             }
         }
         for claim in &ix.filing.claims {
-            out.push(check_claim(ix, claim));
+            out.push(check_claim(&cx, ix, claim));
         }
+    }
+}
+
+/// The filings of one company and what the narrative checks look them up by.
+struct Context<'c, 'a> {
+    ixs: &'c [&'c Indexed<'a>],
+    keys: &'c Interner<'c>,
+    by_quarter: FxHashMap<Quarter, Vec<usize>>,
+}
+
+impl Context<'_, '_> {
+    /// The row of statement `si` of `ix` whose key the label `label` has.
+    fn find_label(&self, ix: &Indexed<'_>, si: usize, label: &str) -> Option<usize> {
+        let norm = super::rules::normalize(label);
+        let key = ix.set.labels.key_ref(&norm, None, &ix.company);
+        let key = match key {
+            KeyRef::Known(k) => k,
+            other => self.keys.lookup(&other)?,
+        };
+        ix.find(si, key, None)
     }
 }
 
 /// The other filings that may print `period`: those reporting the quarter
 /// it ends in, the next quarter, or the same quarter a year later (as a
 /// comparative), so a fact looks at a bounded number of filings.
-fn candidates(by_quarter: &HashMap<Quarter, Vec<usize>>, period: Period) -> Vec<usize> {
+fn candidates(
+    by_quarter: &FxHashMap<Quarter, Vec<usize>>,
+    period: Period,
+) -> impl Iterator<Item = usize> + '_ {
     let end = period.end();
     let q = Quarter {
         year: end.year(),
@@ -59,16 +90,39 @@ fn candidates(by_quarter: &HashMap<Quarter, Vec<usize>>, period: Period) -> Vec<
         quarter: q.quarter,
     };
     [q, next, year_later]
-        .iter()
-        .filter_map(|k| by_quarter.get(k))
+        .into_iter()
+        .filter_map(|k| by_quarter.get(&k))
         .flatten()
         .copied()
-        .collect()
+}
+
+/// Whether `s` has the word "ADS" (any case) among its alphanumeric words.
+pub(crate) fn has_ads(s: &str) -> bool {
+    if !s.is_ascii() {
+        return s
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("ads"));
+    }
+    let b = s.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        if b[i] | 0x20 == b'a'
+            && b[i + 1] | 0x20 == b'd'
+            && b[i + 2] | 0x20 == b's'
+            && (i == 0 || !word(i - 1))
+            && !word(i + 3)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A quantity as an interval in absolute units.
 pub(crate) fn quantity_units(q: &Quantity) -> Interval {
-    Interval::of(&q.amount).times(pow10(q.scale.exponent()))
+    Interval::printed_times_pow10(q.amount.value, q.amount.decimals, q.scale.exponent())
 }
 
 /// The period a fact speaks of, for a statement of instants or durations.
@@ -90,25 +144,25 @@ fn fact_period(filing: &Filing, p: FactPeriod, instant: bool) -> Period {
 
 /// A result about a narrative figure, not yet judged.
 fn narrative_result(
-    filing: &Filing,
-    id: String,
-    label: &str,
+    ix: &Indexed<'_>,
+    path: Path,
+    label: Shared,
     raw: &str,
     line: usize,
 ) -> CheckResult {
     CheckResult {
-        id,
+        id: CheckId::new(CheckKind::Narrative, ix.id.clone(), path),
         kind: CheckKind::Narrative,
         status: Status::Skip,
-        filing: filing.id.clone(),
+        filing: ix.id.clone(),
         statement: None,
-        label: label.to_string(),
+        label,
         column: None,
         period_end: None,
         expected: None,
-        actual: Some(raw.to_string()),
+        actual: Some(raw.into()),
         difference: None,
-        message: String::new(),
+        explanation: Explanation::Text(String::new()),
         line: Some(line),
         contributors: Vec::new(),
         row_index: None,
@@ -118,40 +172,28 @@ fn narrative_result(
 
 /// Finds the cell a fact speaks of: (filing, statement, row, column).
 fn locate(
-    ixs: &[&Indexed<'_>],
-    by_quarter: &HashMap<Quarter, Vec<usize>>,
+    cx: &Context<'_, '_>,
     fi: usize,
     rr: &RowRef,
     period: Period,
     currency: Currency,
 ) -> Option<(usize, usize, usize, usize)> {
-    let own = &ixs[fi];
+    let ixs = cx.ixs;
+    let own = ixs[fi];
     let own_si = own.stmt(rr.statement);
     let own_row = own_si.and_then(|si| {
         rr.row
             .filter(|&r| r < own.filing.statements[si].rows.len())
-            .or_else(|| {
-                own.find(
-                    si,
-                    &own.set.labels.key_in(&rr.label, None, &own.company),
-                    None,
-                )
-            })
+            .or_else(|| cx.find_label(own, si, &rr.label))
     });
     // The metrics statement is built from the text itself: only another
     // filing's metrics can confirm a metric.
-    let mut order: Vec<usize> = if rr.statement == StatementKind::Metrics {
-        Vec::new()
-    } else {
-        vec![fi]
-    };
-    order.extend(
-        candidates(by_quarter, period)
-            .into_iter()
-            .filter(|&i| i != fi),
-    );
+    let own_first = (rr.statement != StatementKind::Metrics).then_some(fi);
+    let order = own_first
+        .into_iter()
+        .chain(candidates(&cx.by_quarter, period).filter(|&i| i != fi));
     for f in order {
-        let ix = &ixs[f];
+        let ix = ixs[f];
         let Some(si) = ix.stmt(rr.statement) else {
             continue;
         };
@@ -160,11 +202,7 @@ fn locate(
         } else {
             match (own_si, own_row) {
                 (Some(osi), Some(orow)) => ix.match_row(si, own, osi, orow),
-                _ => ix.find(
-                    si,
-                    &ix.set.labels.key_in(&rr.label, None, &ix.company),
-                    None,
-                ),
+                _ => cx.find_label(ix, si, &rr.label),
             }
         };
         let Some(row) = row else { continue };
@@ -178,47 +216,37 @@ fn locate(
     None
 }
 
-fn check_fact(
-    ixs: &[&Indexed<'_>],
-    by_quarter: &HashMap<Quarter, Vec<usize>>,
-    fi: usize,
-    fact: &NarrativeFact,
-) -> Option<CheckResult> {
-    let ix = &ixs[fi];
+fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<CheckResult> {
+    let ix = cx.ixs[fi];
     let rr = fact.row.as_ref()?;
     let q = &fact.quantity;
     let currency = q.currency.unwrap_or(Currency::RMB);
     let period = fact_period(ix.filing, fact.period, rr.statement.is_instant());
-    let id = format!(
-        "narrative/{}/{}/{}/{}/line-{}",
-        ix.filing.id,
-        slug(&fact.subject),
-        period
-            .short()
-            .replace(' ', "-")
-            .replace(',', "")
-            .to_lowercase(),
-        currency,
-        fact.line
-    );
-    let mut r = narrative_result(ix.filing, id, &fact.subject, &q.raw, fact.line);
-    r.statement = Some(rr.statement);
-    r.period_end = Some(period.end());
-    let found = locate(ixs, by_quarter, fi, rr, period, currency);
+    let found = locate(cx, fi, rr, period, currency);
     if found.is_none() && rr.statement == StatementKind::Metrics {
         return None;
     }
+    let subject: Shared = fact.subject.as_str().into();
+    let path = Path::Fact {
+        subject: subject.clone(),
+        period,
+        currency,
+        line: fact.line,
+    };
+    let mut r = narrative_result(ix, path, subject.clone(), &q.raw, fact.line);
+    r.statement = Some(rr.statement);
+    r.period_end = Some(period.end());
     let Some((f, si, row, ci)) = found else {
-        r.message = format!(
+        r.explanation = Explanation::Text(format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
             q.raw,
             rr.label,
             period.short()
-        );
+        ));
         return Some(r);
     };
-    let other = &ixs[f];
+    let other = cx.ixs[f];
     let st = &other.filing.statements[si];
     // The metrics statement is built from the text itself: a fact against
     // its own filing's metrics would be compared with itself.
@@ -227,81 +255,64 @@ fn check_fact(
     }
     let srow = &st.rows[row];
     let cell = srow.cell(ci)?;
-    r.column = Some(column_name(&st.columns[ci]));
+    r.column = Some(other.st[si].columns[ci].clone());
     if f == fi {
         r.row_index = Some(row);
         r.column_index = Some(ci);
     }
     // ADS counts stated in the text against share counts in the table.
-    let row_words = normalize(&format!(
-        "{} {}",
-        srow.section.as_deref().unwrap_or(""),
-        srow.label
-    ));
-    let ads_fact = normalize(&fact.subject).split(' ').any(|w| w == "ads");
-    let ads_row = row_words.split(' ').any(|w| w == "ads");
     let per = if matches!(q.unit, Unit::Shares | Unit::Count)
-        && ads_fact
-        && !ads_row
         && srow.unit == Unit::Shares
+        && !other.st[si].ads[row]
+        && has_ads(&fact.subject)
     {
-        factor(Some(&other.set.rules.narrative.shares_per_ads))
+        other.set.compiled.shares_per_ads
     } else {
         rust_decimal::Decimal::ONE
     };
-    r.contributors.push(contributor(
-        other.filing,
-        si,
-        row,
-        ci,
-        &format!("1/{}", per.normalize()),
-    ));
+    r.contributors
+        .push(contributor(other, si, row, ci, Weight::Over(per)));
     let expected = units(srow, cell)
         .div_exact(per)
-        .and_then(|x| x.div_exact(pow10(q.scale.exponent())));
+        .and_then(|x| x.div_pow10(q.scale.exponent()));
     let actual = Interval::of(&q.amount);
     let Some(expected) = expected else {
         return Some(r);
     };
-    let where_ = if f == fi {
-        "the table".to_string()
-    } else {
-        other.filing.id.clone()
+    let what = Basis::Cell {
+        label: other.st[si].labels[row].clone(),
+        raw: other.raw(si, row, ci),
+        per: (per != rust_decimal::Decimal::ONE).then_some(per),
+        filing: (f != fi).then(|| other.id.clone()),
     };
-    let what = if per == rust_decimal::Decimal::ONE {
-        format!("{} {} in {where_}", srow.label, cell.raw)
-    } else {
-        format!(
-            "{} {} shares ÷ {} in {where_}",
-            srow.label,
-            cell.raw,
-            per.normalize()
-        )
+    let who = Subject::Text {
+        lead: "",
+        subject,
+        line: fact.line,
     };
-    let who = format!("{} (text, line {})", fact.subject, fact.line);
-    super::helpers::judge(&mut r, &who, actual, expected, q.amount.decimals, &what);
+    judge(&mut r, who, actual, expected, q.amount.decimals, what);
     Some(r)
 }
 
 fn quantity_contributor(
-    filing: &Filing,
-    label: &str,
+    ix: &Indexed<'_>,
+    label: Shared,
     q: &Quantity,
     line: usize,
-    weight: &str,
+    weight: Weight,
 ) -> Contributor {
     Contributor {
-        filing: shared(&filing.id),
+        filing: ix.id.clone(),
         statement: None,
-        label: shared(label),
+        label,
         column: None,
-        value: shared(&q.raw),
-        weight: shared(weight),
+        value: q.raw.as_str().into(),
+        weight,
         line,
     }
 }
 
-fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
+fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
     let filing = ix.filing;
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
@@ -309,41 +320,53 @@ fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
         ClaimKind::ShareOfTotal => "share",
         ClaimKind::Breakdown => "breakdown",
     };
-    let id = format!(
-        "narrative/{}/claim-{kind}/{}/line-{line}",
-        filing.id,
-        slug(&claim.subject)
-    );
+    let subject: Shared = claim.subject.as_str().into();
+    let path = Path::Claim {
+        claim: kind,
+        subject: subject.clone(),
+        line,
+    };
     let shown = match claim.kind {
         ClaimKind::Breakdown => claim.value.as_ref(),
         _ => claim.percent.as_ref(),
     };
     let mut r = narrative_result(
-        filing,
-        id,
-        &claim.subject,
+        ix,
+        path,
+        subject.clone(),
         shown.map_or("", |q| q.raw.as_str()),
         line,
     );
     let lines = |i: usize| claim.lines.get(i).copied().unwrap_or(line);
+    let text = |s: String| Explanation::Text(s);
     match claim.kind {
         ClaimKind::Growth | ClaimKind::ShareOfTotal => {
             let (Some(p), Some(v), Some(b)) = (&claim.percent, &claim.value, &claim.base) else {
-                r.message = format!(
+                r.explanation = text(format!(
                     "The {kind} claim about {} not checked: an operand was not read.",
                     claim.subject
-                );
+                ));
                 return r;
             };
-            r.contributors
-                .push(quantity_contributor(filing, "value", v, lines(1), "1"));
-            r.contributors
-                .push(quantity_contributor(filing, "base", b, lines(2), "1/base"));
+            r.contributors.push(quantity_contributor(
+                ix,
+                "value".into(),
+                v,
+                lines(1),
+                Weight::ONE,
+            ));
+            r.contributors.push(quantity_contributor(
+                ix,
+                "base".into(),
+                b,
+                lines(2),
+                "1/base".into(),
+            ));
             let Some(q) = quantity_units(v).quotient(quantity_units(b)) else {
-                r.message = format!(
+                r.explanation = text(format!(
                     "The {kind} claim about {} not checked: the base may be zero.",
                     claim.subject
-                );
+                ));
                 return r;
             };
             let hundred = rust_decimal::Decimal::ONE_HUNDRED;
@@ -353,88 +376,113 @@ fn check_claim(ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
             } else {
                 q.times(hundred)
             };
-            let what = if claim.kind == ClaimKind::Growth {
-                format!("{} against {}", v.raw, b.raw)
+            let (lead, what) = if claim.kind == ClaimKind::Growth {
+                ("The growth of ", format!("{} against {}", v.raw, b.raw))
             } else {
-                format!("{} as a share of {}", v.raw, b.raw)
+                (
+                    "The share of ",
+                    format!("{} as a share of {}", v.raw, b.raw),
+                )
             };
-            super::helpers::judge(
+            judge(
                 &mut r,
-                &format!("The {kind} of {} (text, line {line})", claim.subject),
+                Subject::Text {
+                    lead,
+                    subject,
+                    line,
+                },
                 Interval::of(&p.amount),
                 expected,
                 p.amount.decimals,
-                &what,
+                Basis::Text(what),
             );
         }
         ClaimKind::Breakdown => {
             let Some(v) = &claim.value else {
-                r.message = format!(
+                r.explanation = text(format!(
                     "The breakdown of {} not checked: its total was not read.",
                     claim.subject
-                );
+                ));
                 return r;
             };
-            let mut sum = Vec::new();
+            let mut sum = Interval::zero();
+            let mut any = false;
             for (i, p) in claim.parts.iter().enumerate() {
                 r.contributors.push(quantity_contributor(
-                    filing,
-                    &format!("part {}", i + 1),
+                    ix,
+                    format!("part {}", i + 1).into(),
                     p,
                     lines(i + 1),
-                    "1",
+                    Weight::ONE,
                 ));
-                sum.push((quantity_units(p), rust_decimal::Decimal::ONE));
+                sum = sum.plus(quantity_units(p));
+                any = true;
             }
             let currency = v.currency.unwrap_or(Currency::RMB);
             for rr in &claim.part_rows {
                 let period = fact_period(filing, FactPeriod::Current, rr.statement.is_instant());
                 let found = ix.stmt(rr.statement).and_then(|si| {
-                    let row = rr.row.or_else(|| {
-                        ix.find(
-                            si,
-                            &ix.set.labels.key_in(&rr.label, None, &ix.company),
-                            None,
-                        )
-                    })?;
+                    let row = rr.row.or_else(|| cx.find_label(ix, si, &rr.label))?;
                     let st = &filing.statements[si];
                     let ci = st.column_index(&period, currency, ColumnRole::Reported)?;
                     let cell = st.rows.get(row)?.cell(ci)?;
                     Some((si, row, ci, units(&st.rows[row], cell)))
                 });
                 let Some((si, row, ci, x)) = found else {
-                    r.message = format!(
+                    r.explanation = text(format!(
                         "The breakdown of {} not checked: \"{}\" is not printed for {}.",
                         claim.subject,
                         rr.label,
                         period.short()
-                    );
+                    ));
                     return r;
                 };
-                r.contributors.push(contributor(filing, si, row, ci, "1"));
-                sum.push((x, rust_decimal::Decimal::ONE));
+                r.contributors
+                    .push(contributor(ix, si, row, ci, Weight::ONE));
+                sum = sum.plus(x);
+                any = true;
             }
-            if sum.is_empty() {
-                r.message = format!(
+            if !any {
+                r.explanation = text(format!(
                     "The breakdown of {} not checked: no parts were read.",
                     claim.subject
-                );
+                ));
                 return r;
             }
-            let k = pow10(v.scale.exponent());
-            let expected = Interval::weighted_sum(sum)
-                .div_exact(k)
+            let expected = sum
+                .div_pow10(v.scale.exponent())
                 .unwrap_or_else(Interval::zero);
             let what = format!("the sum of its {} parts", r.contributors.len());
-            super::helpers::judge(
+            judge(
                 &mut r,
-                &format!("The total of {} (text, line {line})", claim.subject),
+                Subject::Text {
+                    lead: "The total of ",
+                    subject,
+                    line,
+                },
                 Interval::of(&v.amount),
                 expected,
                 v.amount.decimals,
-                &what,
+                Basis::Text(what),
             );
         }
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_ads;
+
+    #[test]
+    fn ads_is_a_whole_word_in_any_case() {
+        assert!(has_ads("Weighted average ADS used"));
+        assert!(has_ads("per ADS"));
+        assert!(has_ads("ads"));
+        assert!(has_ads("(ADS) basic"));
+        assert!(!has_ads("Loads of heads"));
+        assert!(!has_ads("ADSs"));
+        assert!(has_ads("Ärger per ADS"));
+        assert!(!has_ads("ÄrgerADS"));
+    }
 }

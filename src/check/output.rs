@@ -2,6 +2,7 @@
 
 use super::result::{CheckResult, Status};
 use super::{Report, Summary};
+use serde::Serialize;
 use std::fmt::Write;
 
 /// The text report: failures and warnings first, grouped by filing and
@@ -9,7 +10,7 @@ use std::fmt::Write;
 pub fn text(report: &Report) -> String {
     let mut shown: Vec<&CheckResult> = report.checks.iter().filter(|c| shows(c)).collect();
     // Filings in the order first seen.
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut order: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for c in &report.checks {
         let n = order.len();
         order.entry(c.filing.as_str()).or_insert(n);
@@ -58,7 +59,7 @@ pub fn text_of(shown: &[&CheckResult], s: Summary) -> String {
             Status::Skip => "SKIP",
         };
         let line = c.line.map_or_else(String::new, |l| format!(" line {l}"));
-        let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message);
+        let _ = writeln!(out, "  {status} [{}]{line}: {}", c.kind, c.message());
         let _ = writeln!(out, "       id {}", c.id);
         for k in &c.contributors {
             let col = k
@@ -83,7 +84,30 @@ pub fn text_of(shown: &[&CheckResult], s: Summary) -> String {
     out
 }
 
-/// `{"checks": [...], "summary": {"pass": N, "fail": N, "warn": N, "skip": N}}`.
+/// `{"checks": [...], "summary": {"fail": N, "pass": N, "skip": N, "warn": N}}`
+/// (keys in alphabetical order).
 pub fn json(report: &Report) -> String {
-    serde_json::json!({ "checks": report.checks, "summary": report.summary() }).to_string()
+    #[derive(Serialize)]
+    struct Counts {
+        fail: usize,
+        pass: usize,
+        skip: usize,
+        warn: usize,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        checks: &'a [CheckResult],
+        summary: Counts,
+    }
+    let s = report.summary();
+    let out = Out {
+        checks: &report.checks,
+        summary: Counts {
+            fail: s.fail,
+            pass: s.pass,
+            skip: s.skip,
+            warn: s.warn,
+        },
+    };
+    serde_json::to_string(&out).unwrap_or_default()
 }

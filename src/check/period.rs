@@ -5,27 +5,26 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units,
-};
+use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::id::{Path, Tail};
 use super::interval::Interval;
+use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
-use super::rules::statement;
+use super::text::Weight;
 use crate::model::{ColumnRole, Currency, Period, StatementKind, Unit};
 use chrono::Days;
-use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A cell's place: filing, statement, row, column.
 type Place = (usize, usize, usize, usize);
 
 /// What identifies a figure across filings.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Key {
     kind: StatementKind,
-    /// The row key, interned (see [`CellIndex::names`]).
+    /// The row key's number.
     row: u32,
-    occurrence: usize,
+    occurrence: u32,
     period: Period,
     currency: Currency,
     role: ColumnRole,
@@ -33,35 +32,35 @@ struct Key {
 
 /// Every printed cell of a company's filings, grouped by [`Key`] in first-seen order.
 struct CellIndex {
-    /// Row keys by their interned number.
-    names: Vec<String>,
     keys: Vec<Key>,
-    places: Vec<Vec<Place>>,
-    by_key: HashMap<Key, usize>,
+    /// Per key: its first place (index into `places`).
+    first: Vec<u32>,
+    /// Per key: its last place so far.
+    last: Vec<u32>,
+    /// Every place, each with the next place of the same key (`u32::MAX`: none).
+    places: Vec<(Place, u32)>,
+    by_key: FxHashMap<Key, usize>,
 }
 
 impl CellIndex {
     fn build(ixs: &[&Indexed<'_>]) -> Self {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
+        let cells: usize = ixs
+            .iter()
+            .flat_map(|ix| &ix.filing.statements)
+            .map(|st| st.rows.len() * st.columns.len())
+            .sum();
         let mut idx = CellIndex {
-            names: Vec::new(),
-            keys: Vec::new(),
-            places: Vec::new(),
-            by_key: HashMap::new(),
+            keys: Vec::with_capacity(cells),
+            first: Vec::with_capacity(cells),
+            last: Vec::with_capacity(cells),
+            places: Vec::with_capacity(cells),
+            by_key: FxHashMap::with_capacity_and_hasher(cells, Default::default()),
         };
         for (fi, ix) in ixs.iter().enumerate() {
             for (si, st) in ix.filing.statements.iter().enumerate() {
-                let mut seen: HashMap<&str, usize> = HashMap::new();
                 for (ri, row) in st.rows.iter().enumerate() {
-                    let key = ix.keys[si][ri].as_str();
-                    let row_id = *ids.entry(key).or_insert_with(|| {
-                        names.push(key.to_string());
-                        (names.len() - 1) as u32
-                    });
-                    let occ = seen.entry(key).or_insert(0);
-                    let occurrence = *occ;
-                    *occ += 1;
+                    let row_id = ix.st[si].keys[ri];
+                    let occurrence = ix.st[si].key_occ[ri];
                     for (ci, col) in st.columns.iter().enumerate() {
                         if row.cell(ci).is_none() {
                             continue;
@@ -75,22 +74,43 @@ impl CellIndex {
                             role: col.role,
                         };
                         let n = idx.keys.len();
-                        let slot = *idx.by_key.entry(k.clone()).or_insert(n);
+                        let slot = *idx.by_key.entry(k).or_insert(n);
+                        let at = idx.places.len() as u32;
+                        idx.places.push(((fi, si, ri, ci), u32::MAX));
                         if slot == n {
                             idx.keys.push(k);
-                            idx.places.push(Vec::new());
+                            idx.first.push(at);
+                        } else {
+                            idx.places[idx.last[slot] as usize].1 = at;
+                            idx.last[slot] = at;
+                            continue;
                         }
-                        idx.places[slot].push((fi, si, ri, ci));
+                        idx.last.push(at);
                     }
                 }
             }
         }
-        idx.names = names;
         idx
     }
 
-    fn get(&self, k: &Key) -> Option<&[Place]> {
-        self.by_key.get(k).map(|&i| self.places[i].as_slice())
+    /// The first place of `k`.
+    fn get(&self, k: &Key) -> Option<Place> {
+        self.by_key.get(k).map(|&i| self.first_place(i))
+    }
+
+    /// The first place of key number `i`.
+    fn first_place(&self, i: usize) -> Place {
+        self.places[self.first[i] as usize].0
+    }
+
+    /// The places of key number `i`, first seen first.
+    fn places(&self, i: usize) -> impl Iterator<Item = Place> + '_ {
+        let mut at = self.first[i];
+        std::iter::from_fn(move || {
+            let (p, next) = *self.places.get(at as usize)?;
+            at = next;
+            Some(p)
+        })
     }
 }
 
@@ -121,26 +141,27 @@ fn same_rate(ixs: &[&Indexed<'_>], a: usize, b: usize) -> bool {
 /// Judges the cell at `at` against the sum of `parts` and records it.
 fn compare(
     ixs: &[&Indexed<'_>],
-    id: String,
+    tail: Tail,
     at: Place,
     parts: &[Place],
-    what: &str,
+    what: Basis,
     out: &mut Vec<CheckResult>,
 ) {
-    let ix = &ixs[at.0];
+    let ix = ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
-    let mut r = cell_result(CheckKind::Period, id, ix, at.1, at.2, at.3);
+    let mut r = cell_result(CheckKind::Period, path(ix, at, tail), ix, at.1, at.2, at.3);
+    r.contributors.reserve_exact(parts.len());
+    let mut expected = Interval::zero();
     for &p in parts {
         r.contributors
-            .push(contributor(ixs[p.0].filing, p.1, p.2, p.3, "1"));
+            .push(contributor(ixs[p.0], p.1, p.2, p.3, Weight::ONE));
+        expected = expected.plus(cell_interval(ixs, p));
     }
-    let expected =
-        Interval::weighted_sum(parts.iter().map(|&p| (cell_interval(ixs, p), Decimal::ONE)));
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
     judge(
         &mut r,
-        &cell_subject(ix, at.1, at.2, at.3),
+        ix.subject(at.1, at.2, at.3),
         in_row_unit(row, cell_interval(ixs, at)),
         in_row_unit(row, expected),
         dp,
@@ -149,44 +170,43 @@ fn compare(
     out.push(r);
 }
 
+/// The id path of a period check on the cell at `at`.
+fn path(ix: &Indexed<'_>, at: Place, tail: Tail) -> Path {
+    Path::Row {
+        statement: ix.filing.statements[at.1].kind,
+        row: ix.slug(at.1, at.2),
+        column: at.3 as u32,
+        tail,
+    }
+}
+
 /// A figure printed in two filings for the same period agrees.
 fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
-    for (k, places) in idx.keys.iter().zip(&idx.places) {
-        let Some(&first) = places.first() else {
-            continue;
-        };
-        for &p in &places[1..] {
+    for (i, k) in idx.keys.iter().enumerate() {
+        let first = idx.first_place(i);
+        for p in idx.places(i).skip(1) {
             if p.0 == first.0 || (k.currency == Currency::USD && !same_rate(ixs, p.0, first.0)) {
                 continue;
             }
-            let st = &ixs[p.0].filing.statements[p.1];
-            let id = format!(
-                "period/{}/{}/{}/{}/repeated-{}",
-                ixs[p.0].filing.id, st.kind, ixs[p.0].slugs[p.1][p.2], p.3, ixs[first.0].filing.id
-            );
-            let what = format!("the same figure in {}", ixs[first.0].filing.id);
-            compare(ixs, id, p, &[first], &what, out);
+            let other = &ixs[first.0].id;
+            let what = Basis::SameFigure(other.clone());
+            compare(ixs, Tail::Repeated(other.clone()), p, &[first], what, out);
         }
     }
 }
 
 /// The longer period = the months before its last quarter + that quarter.
 fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
-    let rules = &ixs[0].set.rules;
-    for (k, places) in idx.keys.iter().zip(&idx.places) {
+    let rules = &ixs[0].set.compiled;
+    for (i, k) in idx.keys.iter().enumerate() {
         let months = k.period.months();
         if months <= 3 || months % 3 != 0 || k.role != ColumnRole::Reported {
             continue;
         }
-        if rules
-            .period
-            .non_additive
-            .contains(&idx.names[k.row as usize])
-            || ixs[0].set.is_partial(k.kind)
-        {
+        if rules.non_additive.contains(&k.row) || ixs[0].set.is_partial(k.kind) {
             continue;
         }
-        let at = places[0];
+        let at = idx.first_place(i);
         let row = &ixs[at.0].filing.statements[at.1].rows[at.2];
         if row.unit != Unit::Money {
             continue;
@@ -197,18 +217,7 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
             continue;
         };
         let rest = Period::months_ending(months - 3, before_end);
-        let find = |p: Period| {
-            idx.get(&Key {
-                period: p,
-                ..k.clone()
-            })
-            .and_then(|v| v.first().copied())
-        };
-        let st = &ixs[at.0].filing.statements[at.1];
-        let id = format!(
-            "period/{}/{}/{}/{}/roll-up",
-            ixs[at.0].filing.id, st.kind, ixs[at.0].slugs[at.1][at.2], at.3
-        );
+        let find = |p: Period| idx.get(&Key { period: p, ..*k });
         match (find(rest), find(last)) {
             (Some(a), Some(b)) => {
                 if k.currency == Currency::USD
@@ -216,16 +225,18 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
                 {
                     continue;
                 }
-                let what = format!("{} + {}", rest.short(), last.short());
-                compare(ixs, id, at, &[a, b], &what, out);
+                let what = Basis::RollUp(rest, last);
+                compare(ixs, Tail::RollUp, at, &[a, b], what, out);
             }
             (a, _) if k.currency == Currency::RMB => {
                 let missing = if a.is_none() { rest } else { last };
-                let mut r = cell_result(CheckKind::Period, id, ixs[at.0], at.1, at.2, at.3);
+                let ix = ixs[at.0];
+                let path = path(ix, at, Tail::RollUp);
+                let mut r = cell_result(CheckKind::Period, path, ix, at.1, at.2, at.3);
                 skip(
                     &mut r,
-                    &cell_subject(ixs[at.0], at.1, at.2, at.3),
-                    &format!("no loaded filing prints {} {}", missing.short(), k.currency),
+                    ix.subject(at.1, at.2, at.3),
+                    format!("no loaded filing prints {} {}", missing.short(), k.currency),
                 );
                 out.push(r);
             }
@@ -237,33 +248,22 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 /// One period's ending cash = the next period's beginning cash; periods that
 /// start (or end) together have the same beginning (or ending) cash.
 fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
-    let Some(chain) = ixs[0].set.rules.period.chain.as_ref() else {
+    let Some(chain) = ixs[0].set.compiled.chain.as_ref() else {
         return;
     };
-    let Some(kind) = statement(&chain.statement) else {
-        return;
-    };
-    let id_of = |name: &str| idx.names.iter().position(|n| n == name).map(|i| i as u32);
-    let (Some(begin), Some(end)) = (id_of(&chain.begin), id_of(&chain.end)) else {
-        return;
-    };
+    let (kind, begin, end) = (chain.statement, chain.begin, chain.end);
     let of = |row: u32| -> Vec<(&Key, Place)> {
         idx.keys
             .iter()
-            .zip(&idx.places)
-            .filter(|(k, _)| k.kind == kind && k.row == row && k.role == ColumnRole::Reported)
-            .map(|(k, p)| (k, p[0]))
+            .enumerate()
+            .filter(|(_, k)| k.kind == kind && k.row == row && k.role == ColumnRole::Reported)
+            .map(|(i, k)| (k, idx.first_place(i)))
             .collect()
     };
     let begins = of(begin);
     let ends = of(end);
-    let mut link = |at: Place, other: Place, tag: &str, what: String| {
-        let st = &ixs[at.0].filing.statements[at.1];
-        let id = format!(
-            "period/{}/{}/{}/{}/{tag}",
-            ixs[at.0].filing.id, st.kind, ixs[at.0].slugs[at.1][at.2], at.3
-        );
-        compare(ixs, id, at, &[other], &what, out);
+    let mut link = |at: Place, other: Place, tag: &'static str, what: Basis| {
+        compare(ixs, Tail::Tag(tag), at, &[other], what, out);
     };
     let usable =
         |a: Place, b: Place, cur: Currency| cur == Currency::RMB || same_rate(ixs, a.0, b.0);
@@ -277,12 +277,7 @@ fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>)
                 && ek.period.end().checked_add_days(Days::new(1)) == Some(start)
                 && usable(*b, *e, bk.currency)
         }) {
-            link(
-                *b,
-                *e,
-                "begin-after-end",
-                format!("the ending cash of {}", ek.period.short()),
-            );
+            link(*b, *e, "begin-after-end", Basis::EndingCash(ek.period));
         }
         // An earlier-listed period with the same start.
         if let Some((ok, o)) = begins.iter().find(|(ok, o)| {
@@ -292,12 +287,7 @@ fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>)
                 && ok.period.end() < bk.period.end()
                 && usable(*b, *o, bk.currency)
         }) {
-            link(
-                *b,
-                *o,
-                "same-start",
-                format!("the beginning cash of {}", ok.period.short()),
-            );
+            link(*b, *o, "same-start", Basis::BeginningCash(ok.period));
         }
     }
     for (ek, e) in &ends {
@@ -308,12 +298,7 @@ fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>)
                 && ok.period.months() < ek.period.months()
                 && usable(*e, *o, ek.currency)
         }) {
-            link(
-                *e,
-                *o,
-                "same-end",
-                format!("the ending cash of {}", ok.period.short()),
-            );
+            link(*e, *o, "same-end", Basis::EndingCash(ok.period));
         }
     }
 }

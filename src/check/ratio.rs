@@ -3,21 +3,22 @@
 //! the per-share amount, non-GAAP per-ADS against the weighted ADS. All by
 //! interval division.
 
-use super::helpers::{
-    Indexed, cell_result, cell_subject, contributor, in_row_unit, judge, skip, units, weight_text,
-};
+use super::compiled::{KeyTerm, Ratio};
+use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::id::Path;
 use super::interval::Interval;
+use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
-use super::rules::{RatioRule, Term, currency, factor, statement};
+use super::text::Weight;
+use std::borrow::Cow;
 
 /// Runs the ratio rules over one filing.
 pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
-    for rule in &ix.set.rules.ratios {
-        let Some(kind) = statement(&rule.statement) else {
+    for rule in &ix.set.compiled.ratios {
+        let Some(si) = ix.stmt(rule.statement) else {
             continue;
         };
-        let Some(si) = ix.stmt(kind) else { continue };
-        let Some(row) = ix.find(si, &rule.row, None) else {
+        let Some(row) = ix.find(si, rule.row, None) else {
             continue;
         };
         check_rule(ix, si, row, rule, out);
@@ -30,58 +31,48 @@ fn operand(
     si: usize,
     row: usize,
     ci: usize,
-    term: &Term,
+    term: &KeyTerm,
     r: &mut CheckResult,
-) -> Result<Interval, String> {
+) -> Result<Interval, Cow<'static, str>> {
     let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, term) else {
-        return Err(format!("no \"{}\" row to compute it from", term.key));
+        return Err(format!(
+            "no \"{}\" row to compute it from",
+            ix.set.labels.name(term.key)
+        )
+        .into());
     };
     let o = &ix.filing.statements[osi].rows[orow];
     let Some(oc) = ocol else {
-        return Err(format!("\"{}\" is not printed for this period", o.label));
+        return Err(format!("\"{}\" is not printed for this period", o.label).into());
     };
     let Some(cell) = o.cell(oc) else {
-        return Err(format!("\"{}\" is not printed in this column", o.label));
+        return Err(format!("\"{}\" is not printed in this column", o.label).into());
     };
-    r.contributors.push(contributor(
-        ix.filing,
-        osi,
-        orow,
-        oc,
-        &weight_text(term.weight),
-    ));
+    r.contributors
+        .push(contributor(ix, osi, orow, oc, Weight::Times(term.weight)));
     Ok(units(o, cell))
 }
 
-fn check_rule(
-    ix: &Indexed<'_>,
-    si: usize,
-    row: usize,
-    rule: &RatioRule,
-    out: &mut Vec<CheckResult>,
-) {
+fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut Vec<CheckResult>) {
     let st = &ix.filing.statements[si];
     let here = &st.rows[row];
-    let only = rule.currency.as_deref().and_then(currency);
-    let k = factor(rule.factor.as_deref());
-    let (Some(num), den) = (
-        Term::parse(&rule.numerator),
-        rule.denominator.as_deref().map(Term::parse),
-    ) else {
-        return;
-    };
+    let k = rule.factor;
     for (ci, col) in st.columns.iter().enumerate() {
-        if only.is_some_and(|c| c != col.currency) {
+        if rule.currency.is_some_and(|c| c != col.currency) {
             continue;
         }
         let Some(cell) = here.cell(ci) else { continue };
-        let id = format!("ratio/{}/{}/{}/{ci}", ix.filing.id, st.kind, rule.id);
-        let mut r = cell_result(CheckKind::Ratio, id, ix, si, row, ci);
-        let cname = cell_subject(ix, si, row, ci);
-        let n = operand(ix, si, row, ci, &num, &mut r);
-        let d = match &den {
+        let path = Path::Rule {
+            statement: st.kind,
+            rule: rule.id.clone(),
+            column: ci as u32,
+        };
+        let mut r = cell_result(CheckKind::Ratio, path, ix, si, row, ci);
+        let subject = ix.subject(si, row, ci);
+        let n = operand(ix, si, row, ci, &rule.numerator, &mut r);
+        let d = match &rule.denominator {
             Some(Some(t)) => operand(ix, si, row, ci, t, &mut r).map(Some),
-            Some(None) => Err("the rule's denominator is malformed".to_string()),
+            Some(None) => Err("the rule's denominator is malformed".into()),
             None => Ok(None),
         };
         let expected = match (n, d) {
@@ -89,19 +80,19 @@ fn check_rule(
             (Ok(n), Ok(Some(d))) => n
                 .quotient(d)
                 .map(|q| q.times(k))
-                .ok_or_else(|| "the denominator may be zero".to_string()),
+                .ok_or_else(|| "the denominator may be zero".into()),
             (Err(e), _) | (_, Err(e)) => Err(e),
         };
         match expected {
             Ok(e) => judge(
                 &mut r,
-                &cname,
+                subject,
                 in_row_unit(here, units(here, cell)),
                 in_row_unit(here, e),
                 cell.amount.decimals,
-                &rule.description,
+                Basis::Rule(rule.description.clone()),
             ),
-            Err(e) => skip(&mut r, &cname, &e),
+            Err(e) => skip(&mut r, subject, e),
         }
         out.push(r);
     }

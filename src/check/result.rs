@@ -1,9 +1,12 @@
 //! Check results: what was compared, what was found, and where.
 
+use super::id::CheckId;
+use super::message::{Explanation, Message};
+use super::text::{Difference, Expected, Shared, Weight};
 use crate::model::StatementKind;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 use strum::Display;
 
 /// The family a check belongs to.
@@ -46,87 +49,117 @@ pub enum Status {
     Skip,
 }
 
-/// A cell that went into a check. Its texts are shared (`Arc<str>`): a run
-/// yields hundreds of thousands of contributors naming the same filings,
-/// labels, columns and cells.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A cell (or a figure of the text) that went into a check. Its texts are
+/// shared: a run yields hundreds of thousands of contributors naming the
+/// same filings, labels, columns and cells.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Contributor {
     /// Filing id.
-    pub filing: Arc<str>,
+    pub filing: Shared,
     /// Statement, if the value is a table cell.
     pub statement: Option<StatementKind>,
     /// Row label (or narrative subject).
-    pub label: Arc<str>,
+    pub label: Shared,
     /// Column header, if a table cell.
-    pub column: Option<Arc<str>>,
+    pub column: Option<Shared>,
     /// The value as printed.
-    pub value: Arc<str>,
-    /// The weight it enters with (1, -1, or a factor such as 2 or 1/rate), as text.
-    pub weight: Arc<str>,
+    pub value: Shared,
+    /// The weight it enters with (1, -1, or a factor such as 2 or 1/rate).
+    pub weight: Weight,
     /// Source line (1-based).
     pub line: usize,
 }
 
-thread_local! {
-    static SHARED: std::cell::RefCell<std::collections::HashSet<Arc<str>>> =
-        std::cell::RefCell::default();
-}
-
-/// The shared copy of `s` for contributors of the current run.
-pub(crate) fn shared(s: &str) -> Arc<str> {
-    SHARED.with(|set| {
-        let mut set = set.borrow_mut();
-        if let Some(a) = set.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = Arc::from(s);
-        set.insert(a.clone());
-        a
-    })
-}
-
-/// Forgets the shared strings (results keep their own references).
-pub(crate) fn forget_shared() {
-    SHARED.with(|set| set.borrow_mut().clear());
-}
-
-/// One check's result. Field names match the JSON output of `tieout check`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One check's result. Structured: the id, message and computed figures
+/// are written only when shown or serialised (field names as in the JSON
+/// output of `tieout check`; see [`CheckResult::message`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckResult {
     /// Stable id, unique within a run ("footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2").
-    pub id: String,
+    pub id: CheckId,
     /// The family.
     pub kind: CheckKind,
     /// pass, fail, warn or skip.
     pub status: Status,
     /// Filing id of the reported value.
-    pub filing: String,
+    pub filing: Shared,
     /// Statement of the reported value (none for narrative-only claims).
     pub statement: Option<StatementKind>,
     /// Row label (or narrative subject) of the reported value.
-    pub label: String,
+    pub label: Shared,
     /// Column header of the reported value.
-    pub column: Option<String>,
+    pub column: Option<Shared>,
     /// End date of the reported value's period.
     pub period_end: Option<NaiveDate>,
     /// What the reported value should be: the computed interval ("[16672.5, 16673.5]") or value.
-    pub expected: Option<String>,
+    pub expected: Option<Expected>,
     /// The reported value as printed.
-    pub actual: Option<String>,
+    pub actual: Option<Shared>,
     /// Distance from the reported interval to the expected one (0 when they overlap).
-    pub difference: Option<String>,
-    /// A sentence a person understands.
-    pub message: String,
+    pub difference: Option<Difference>,
+    /// Why the result has its status: the parts of [`CheckResult::message`].
+    pub explanation: Explanation,
     /// Source line (1-based) of the reported value.
     pub line: Option<usize>,
     /// The cells that went into the expected value.
     pub contributors: Vec<Contributor>,
     /// Row index of the reported value within its statement (for jumping to it).
-    #[serde(skip)]
     pub row_index: Option<usize>,
     /// Column index of the reported value within its statement.
-    #[serde(skip)]
     pub column_index: Option<usize>,
+}
+
+impl CheckResult {
+    /// A sentence a person understands (written when displayed).
+    pub fn message(&self) -> Message<'_> {
+        Message(self)
+    }
+}
+
+/// Keys in alphabetical order, as `tieout check --format json` prints them.
+impl Serialize for CheckResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("CheckResult", 14)?;
+        m.serialize_field("actual", &self.actual)?;
+        m.serialize_field("column", &self.column)?;
+        m.serialize_field("contributors", &self.contributors)?;
+        m.serialize_field("difference", &self.difference)?;
+        m.serialize_field("expected", &self.expected)?;
+        m.serialize_field("filing", &self.filing)?;
+        m.serialize_field("id", &self.id)?;
+        m.serialize_field("kind", &self.kind)?;
+        m.serialize_field("label", &self.label)?;
+        m.serialize_field("line", &self.line)?;
+        m.serialize_field("message", &Collect(&self.message()))?;
+        m.serialize_field("period_end", &self.period_end)?;
+        m.serialize_field("statement", &self.statement)?;
+        m.serialize_field("status", &self.status)?;
+        m.end()
+    }
+}
+
+/// Keys in alphabetical order, as `tieout check --format json` prints them.
+impl Serialize for Contributor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("Contributor", 7)?;
+        m.serialize_field("column", &self.column)?;
+        m.serialize_field("filing", &self.filing)?;
+        m.serialize_field("label", &self.label)?;
+        m.serialize_field("line", &self.line)?;
+        m.serialize_field("statement", &self.statement)?;
+        m.serialize_field("value", &self.value)?;
+        m.serialize_field("weight", &self.weight)?;
+        m.end()
+    }
+}
+
+/// Serialises a displayable value as a string.
+struct Collect<'a, T>(&'a T);
+
+impl<T: std::fmt::Display> Serialize for Collect<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
 }
 
 /// All results of a run, in a stable order.

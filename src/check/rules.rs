@@ -1,11 +1,13 @@
 //! The declarative check rules of `assets/rules.toml`: label variants,
 //! identities, figures printed twice, ratios and reconciliation tables.
 
+use super::compiled::Compiled;
 use super::result::CheckKind;
 use crate::model::{Currency, StatementKind};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
@@ -246,6 +248,26 @@ pub fn currency(s: &str) -> Option<Currency> {
 
 /// Lower case, every non-alphanumeric character a space, spaces collapsed.
 pub fn normalize(label: &str) -> String {
+    if !label.is_ascii() {
+        return normalize_unicode(label);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(label.len());
+    let mut gap = false;
+    for &b in label.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn normalize_unicode(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for word in label
         .split(|c: char| !c.is_alphanumeric())
@@ -277,20 +299,44 @@ pub fn company_phrase(company: &str) -> String {
 
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
-fn generic(normalized: &str, company: &str) -> String {
-    if company.is_empty() || !normalized.contains(company) {
-        return normalized.to_string();
+fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
+    if !contains(normalized, company) {
+        return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
-    padded.trim().to_string()
+    Cow::Owned(padded.trim().to_string())
 }
 
-/// Label variants compiled for lookup.
+/// Whether `needle` (not empty) occurs in `hay`: its first character
+/// found with `memchr`, the rest compared there.
+fn contains(hay: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return false;
+    };
+    hay.len() >= needle.len()
+        && hay
+            .match_indices(first)
+            .any(|(i, _)| hay[i..].starts_with(needle))
+}
+
+/// A row key: one the rules name (by number, see [`Labels::name`]), or a
+/// normalised label they do not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum KeyRef {
+    /// A key the rules name.
+    Known(u32),
+    /// Any other key.
+    Other(String),
+}
+
+/// Label variants compiled for lookup; every key the rules name is numbered.
 #[derive(Clone, Debug, Default)]
 pub struct Labels {
-    exact: HashMap<String, String>,
-    patterns: Vec<(Vec<String>, String)>,
+    exact: FxHashMap<String, u32>,
+    patterns: Vec<(Vec<String>, u32)>,
     qualify: Vec<String>,
+    names: Vec<String>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Labels {
@@ -305,16 +351,43 @@ impl Labels {
             ..Labels::default()
         };
         for r in &rules.labels {
+            let key = l.intern(&r.key);
             for v in &r.variants {
                 if let Some(p) = v.strip_prefix('~') {
                     let words = normalize(p).split(' ').map(str::to_string).collect();
-                    l.patterns.push((words, r.key.clone()));
+                    l.patterns.push((words, key));
                 } else {
-                    l.exact.entry(normalize(v)).or_insert_with(|| r.key.clone());
+                    l.exact.entry(normalize(v)).or_insert(key);
                 }
             }
         }
         l
+    }
+
+    /// The number of a key the rules name, numbering it if new.
+    pub(crate) fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.ids.get(key) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(key.to_string());
+        self.ids.insert(key.to_string(), i);
+        i
+    }
+
+    /// The number of `key` if the rules name it.
+    pub(crate) fn known(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// How many keys the rules name.
+    pub(crate) fn known_count(&self) -> u32 {
+        self.names.len() as u32
+    }
+
+    /// The key the rules name with number `id`.
+    pub(crate) fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
     }
 
     /// Whether a normalised label is generic, read with its section
@@ -333,22 +406,30 @@ impl Labels {
     /// the company's name in the label reads as the word "company", so
     /// rules name no company ("~total company equity").
     pub fn key_in(&self, label: &str, section: Option<&str>, company: &str) -> String {
-        let mut n = generic(&normalize(label), company);
-        if self.qualify.contains(&n)
+        match self.key_ref(&normalize(label), section, company) {
+            KeyRef::Known(i) => self.name(i).to_string(),
+            KeyRef::Other(s) => s,
+        }
+    }
+
+    /// [`Labels::key_in`] of a label already normalised.
+    pub(crate) fn key_ref(&self, normalized: &str, section: Option<&str>, company: &str) -> KeyRef {
+        let mut n = generic(normalized, company);
+        if self.qualifies(&n)
             && let Some(s) = section
         {
-            n = format!("{} {}", generic(&normalize(s), company), n);
+            n = Cow::Owned(format!("{} {}", generic(&normalize(s), company), n));
         }
-        if let Some(k) = self.exact.get(&n) {
-            return k.clone();
+        if let Some(&k) = self.exact.get(n.as_ref()) {
+            return KeyRef::Known(k);
         }
         let words: Vec<&str> = n.split(' ').collect();
         for (pattern, key) in &self.patterns {
             if is_subsequence(pattern, &words) {
-                return key.clone();
+                return KeyRef::Known(*key);
             }
         }
-        n
+        KeyRef::Other(n.into_owned())
     }
 }
 
@@ -364,22 +445,26 @@ pub struct RuleSet {
     pub rules: Rules,
     /// The compiled label variants.
     pub labels: Labels,
+    /// The rules with their terms parsed and keys numbered.
+    pub(crate) compiled: Compiled,
 }
 
 impl RuleSet {
     /// Parses rules from TOML text.
     pub fn parse(text: &str) -> Result<RuleSet, toml::de::Error> {
         let rules: Rules = toml::from_str(text)?;
-        let labels = Labels::new(&rules);
-        Ok(RuleSet { rules, labels })
+        let mut labels = Labels::new(&rules);
+        let compiled = Compiled::new(&rules, &mut labels);
+        Ok(RuleSet {
+            rules,
+            labels,
+            compiled,
+        })
     }
 
     /// Whether the statement is a partial reconciliation table.
     pub fn is_partial(&self, kind: StatementKind) -> bool {
-        self.rules
-            .reconciliations
-            .iter()
-            .any(|r| r.partial && statement(&r.statement) == Some(kind))
+        self.compiled.partial.contains(&kind)
     }
 }
 

@@ -4,11 +4,14 @@
 //! without a scale word, where a table prints 49,337 in thousands, is
 //! probably in thousands. Warnings, not failures: the text may be right.
 
-use super::helpers::slug;
-use super::result::{CheckKind, CheckResult, Contributor, Status, shared};
+use super::helpers::Indexed;
+use super::id::{CheckId, Path};
+use super::message::Explanation;
+use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::text::{Shared, Weight};
 use crate::model::{Filing, Quantity, Scale, Unit};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Every money quantity in the filing's text with its subject and line.
 fn quantities(filing: &Filing) -> Vec<(&Quantity, &str, usize)> {
@@ -31,11 +34,18 @@ fn quantities(filing: &Filing) -> Vec<(&Quantity, &str, usize)> {
 }
 
 /// Runs the scale checks of one filing.
-pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Vec<CheckResult>) {
+    let filing = ix.filing;
     let qs = quantities(filing);
     // Table cells printed in thousands, by printed value.
-    let mut thousands: HashMap<Decimal, (String, usize)> = HashMap::new();
-    for st in &filing.statements {
+    let mut thousands: FxHashMap<Decimal, (&str, usize)> = FxHashMap::default();
+    let unscaled = |q: &Quantity| q.scale == Scale::Units && q.amount.decimals == 0;
+    let statements = if qs.iter().any(|(q, _, _)| unscaled(q)) {
+        filing.statements.as_slice()
+    } else {
+        &[]
+    };
+    for st in statements {
         for row in &st.rows {
             if row.unit != Unit::Money || row.scale != Scale::Thousands {
                 continue;
@@ -44,13 +54,20 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                 if c.amount.decimals == 0 && c.amount.value.abs() >= Decimal::ONE_THOUSAND {
                     thousands
                         .entry(c.amount.value.abs())
-                        .or_insert((row.label.clone(), c.line));
+                        .or_insert((row.label.as_str(), c.line));
                 }
             }
         }
     }
     for &(q, subject, line) in &qs {
-        let id = format!("scale/{}/line-{line}/{}", filing.id, slug(&q.raw));
+        let id = CheckId::new(
+            CheckKind::Scale,
+            ix.id.clone(),
+            Path::Scale {
+                line,
+                raw: q.raw.as_str().into(),
+            },
+        );
         let big = matches!(q.scale, Scale::Millions | Scale::Billions);
         if big && q.amount.decimals == separator_like {
             // The nearest figure at the same scale written with a separator.
@@ -76,19 +93,10 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                         "million"
                     }
                 );
-                out.push(warning(
-                    filing,
-                    id,
-                    subject,
-                    q,
-                    line,
-                    msg,
-                    (osubj, o, oline),
-                ));
+                out.push(warning(ix, id, subject, q, line, msg, (osubj, o, oline)));
             }
-        } else if q.scale == Scale::Units
-            && q.amount.decimals == 0
-            && let Some((label, cline)) = thousands.get(&q.amount.value.abs())
+        } else if unscaled(q)
+            && let Some(&(label, cline)) = thousands.get(&q.amount.value.abs())
         {
             let msg = format!(
                 "{} (line {line}) has no scale word, but the tables print {} in thousands (\"{label}\", line {cline}); it probably means {} thousand.",
@@ -97,15 +105,15 @@ pub(crate) fn run(filing: &Filing, separator_like: u32, out: &mut Vec<CheckResul
                 q.raw
             );
             let c = Contributor {
-                filing: shared(&filing.id),
+                filing: ix.id.clone(),
                 statement: None,
-                label: shared(label),
+                label: label.into(),
                 column: None,
-                value: shared(&group(q.amount.value.abs())),
-                weight: shared("1"),
-                line: *cline,
+                value: group(q.amount.value.abs()).into(),
+                weight: Weight::ONE,
+                line: cline,
             };
-            let mut r = warning_base(filing, id, subject, q, line, msg);
+            let mut r = warning_base(ix, id, subject, q, line, msg);
             r.contributors.push(c);
             out.push(r);
         }
@@ -131,8 +139,8 @@ fn group(v: Decimal) -> String {
 }
 
 fn warning_base(
-    filing: &Filing,
-    id: String,
+    ix: &Indexed<'_>,
+    id: CheckId,
     subject: &str,
     q: &Quantity,
     line: usize,
@@ -142,15 +150,15 @@ fn warning_base(
         id,
         kind: CheckKind::Scale,
         status: Status::Warn,
-        filing: filing.id.clone(),
+        filing: ix.id.clone(),
         statement: None,
-        label: subject.to_string(),
+        label: Shared::from(subject),
         column: None,
         period_end: None,
         expected: None,
-        actual: Some(q.raw.clone()),
+        actual: Some(q.raw.as_str().into()),
         difference: None,
-        message,
+        explanation: Explanation::Text(message),
         line: Some(line),
         contributors: Vec::new(),
         row_index: None,
@@ -159,22 +167,22 @@ fn warning_base(
 }
 
 fn warning(
-    filing: &Filing,
-    id: String,
+    ix: &Indexed<'_>,
+    id: CheckId,
     subject: &str,
     q: &Quantity,
     line: usize,
     message: String,
     near: (&str, &Quantity, usize),
 ) -> CheckResult {
-    let mut r = warning_base(filing, id, subject, q, line, message);
+    let mut r = warning_base(ix, id, subject, q, line, message);
     r.contributors.push(Contributor {
-        filing: shared(&filing.id),
+        filing: ix.id.clone(),
         statement: None,
-        label: shared(near.0),
+        label: near.0.into(),
         column: None,
-        value: shared(&near.1.raw),
-        weight: shared("1"),
+        value: near.1.raw.as_str().into(),
+        weight: Weight::ONE,
         line: near.2,
     });
     r

@@ -156,7 +156,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ChecksLine::Check(ci) => {
                 let c = &state.report.checks[*ci];
                 let (style, tag) = status_style(theme, c.status);
-                let mut where_ = c.label.clone();
+                let mut where_ = c.label.to_string();
                 if let Some(col) = &c.column {
                     where_.push_str(" @ ");
                     where_.push_str(col);
@@ -167,7 +167,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     Span::styled(format!("{:<11}", c.kind.to_string()), theme.dim),
                     Span::styled(where_, theme.text),
                     Span::styled(" — ", theme.dim),
-                    Span::styled(c.message.clone(), theme.text),
+                    Span::styled(c.message().to_string(), theme.text),
                 ])
             }
         };

@@ -47,29 +47,27 @@ fn check_lines(state: &State, theme: &Theme, c: &CheckResult, out: &mut Vec<Line
     let filing = state
         .index
         .filing_of
-        .get(&c.filing)
+        .get(c.filing.as_str())
         .map(|&i| &state.filings[i]);
     out.push(Line::from(vec![
         Span::styled(format!("{tag} "), style),
         Span::styled(format!("{} · ", c.kind), theme.dim),
-        Span::styled(c.message.clone(), theme.text),
+        Span::styled(c.message().to_string(), theme.text),
     ]));
-    let mut at = c.label.clone();
+    let mut at = c.label.to_string();
     if let Some(col) = &c.column {
         at.push_str(" @ ");
         at.push_str(col);
     }
     out.push(kv(theme, "Reported", at));
-    let dash = || "—".to_string();
-    out.push(kv(
-        theme,
-        "Expected",
-        c.expected.clone().unwrap_or_else(dash),
-    ));
-    out.push(kv(theme, "Actual", c.actual.clone().unwrap_or_else(dash)));
+    fn or_dash(x: Option<&impl ToString>) -> String {
+        x.map_or_else(|| "—".to_string(), ToString::to_string)
+    }
+    out.push(kv(theme, "Expected", or_dash(c.expected.as_ref())));
+    out.push(kv(theme, "Actual", or_dash(c.actual.as_ref())));
     out.push(Line::from(vec![
         Span::styled(format!("{:<12}", "Difference"), theme.header),
-        Span::styled(c.difference.clone().unwrap_or_else(dash), style),
+        Span::styled(or_dash(c.difference.as_ref()), style),
     ]));
     if let Some(line) = c.line {
         out.push(kv(theme, "Source", format!("{} line {line}", c.filing)));

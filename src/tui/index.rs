@@ -28,7 +28,7 @@ impl CheckIndex {
         };
         for (ci, c) in report.checks.iter().enumerate() {
             let (Some(&f), Some(kind), Some(r), Some(col)) = (
-                idx.filing_of.get(&c.filing),
+                idx.filing_of.get(c.filing.as_str()),
                 c.statement,
                 c.row_index,
                 c.column_index,

@@ -345,7 +345,7 @@ fn search(state: &mut State, skip: usize, forward: bool) {
 fn jump_to_check(state: &mut State, ci: usize) {
     let check = &state.report.checks[ci];
     let located = (|| {
-        let f = *state.index.filing_of.get(&check.filing)?;
+        let f = *state.index.filing_of.get(check.filing.as_str())?;
         let kind = check.statement?;
         let tab = state.tabs.iter().position(|k| *k == kind)?;
         Some((f, tab, check.row_index?, check.column_index))
@@ -418,9 +418,9 @@ fn open_source(state: &mut State) {
                 state
                     .index
                     .filing_of
-                    .get(&c.filing)
+                    .get(c.filing.as_str())
                     .zip(c.line)
-                    .map(|(&f, line)| (f, line, c.actual.clone()))
+                    .map(|(&f, line)| (f, line, c.actual.as_deref().map(str::to_string)))
             }
             DetailTarget::Cell {
                 filing,
@@ -443,9 +443,9 @@ fn open_source(state: &mut State) {
                 state
                     .index
                     .filing_of
-                    .get(&c.filing)
+                    .get(c.filing.as_str())
                     .zip(c.line)
-                    .map(|(&f, line)| (f, line, c.actual.clone()))
+                    .map(|(&f, line)| (f, line, c.actual.as_deref().map(str::to_string)))
             })
         }
         _ => None,

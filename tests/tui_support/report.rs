@@ -1,7 +1,10 @@
 //! The fixture check report.
 
 use super::d;
-use tieout::check::{CheckKind, CheckResult, Contributor, Report, Status};
+use std::str::FromStr;
+use tieout::check::{
+    CheckKind, CheckResult, Contributor, Difference, Expected, Interval, Report, Status,
+};
 use tieout::model::StatementKind;
 
 fn contributor(
@@ -23,6 +26,21 @@ fn contributor(
     }
 }
 
+fn expected(lo: &str, hi: &str) -> Expected {
+    let d = |s: &str| rust_decimal::Decimal::from_str(s).unwrap();
+    Expected {
+        interval: Interval::new(d(lo), d(hi)),
+        decimals: 2,
+    }
+}
+
+fn difference(v: &str) -> Difference {
+    Difference {
+        value: rust_decimal::Decimal::from_str(v).unwrap(),
+        decimals: 2,
+    }
+}
+
 /// A report over [`q1`] and [`q2`]: the real failure (USD total liabilities
 /// and equity printed "0,405,081" against total assets 6,465,081), one
 /// warning, passes and a skip.
@@ -36,10 +54,10 @@ pub fn report() -> Report {
         label: "TOTAL LIABILITIES AND EQUITY".into(),
         column: Some("June 30, 2024 USD".into()),
         period_end: Some(d(2024, 6, 30)),
-        expected: Some("[6465080.5, 6465081.5]".into()),
+        expected: Some(expected("6465080.5", "6465081.5")),
         actual: Some("0,405,081".into()),
-        difference: Some("6059999".into()),
-        message: "total liabilities and equity 405,081 does not equal total assets 6,465,081"
+        difference: Some(difference("6059999")),
+        explanation: "total liabilities and equity 405,081 does not equal total assets 6,465,081"
             .into(),
         line: Some(285),
         contributors: vec![contributor(
@@ -65,7 +83,7 @@ pub fn report() -> Report {
         expected: None,
         actual: Some("(213,267)".into()),
         difference: None,
-        message: "a provision is negative (a reversal)".into(),
+        explanation: "a provision is negative (a reversal)".into(),
         line: Some(310),
         contributors: vec![],
         row_index: Some(5),
@@ -77,10 +95,10 @@ pub fn report() -> Report {
         status: Status::Pass,
         label: "Total net revenue".into(),
         column: Some("Three months ended June 30, 2024 RMB".into()),
-        expected: Some("[4160062.5, 4160063.5]".into()),
+        expected: Some(expected("4160062.5", "4160063.5")),
         actual: Some("4,160,063".into()),
-        difference: Some("0".into()),
-        message: "credit driven and platform services sum to total net revenue".into(),
+        difference: Some(difference("0")),
+        explanation: "credit driven and platform services sum to total net revenue".into(),
         line: Some(301),
         row_index: Some(2),
         column_index: Some(1),
@@ -93,7 +111,7 @@ pub fn report() -> Report {
         filing: "qfin-2024q1-press-release".into(),
         statement: Some(StatementKind::BalanceSheet),
         label: "TOTAL ASSETS".into(),
-        message: "no exchange rate loaded".into(),
+        explanation: "no exchange rate loaded".into(),
         row_index: Some(4),
         column_index: Some(2),
         line: Some(237),
