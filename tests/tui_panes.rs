@@ -401,3 +401,11 @@ fn dollar_in_compare_uses_usd_when_both_sides_print_it() {
         (Currency::RMB, Currency::RMB)
     );
 }
+
+#[test]
+fn search_takes_a_regular_expression() {
+    let t = T::new().keys("2/").keys("^net inc").key(KeyCode::Enter);
+    assert_eq!(t.label(), "Net income");
+    let t = T::new().keys("2/").keys("operations$").key(KeyCode::Enter);
+    assert_eq!(t.label(), "Income from operations");
+}

@@ -126,14 +126,13 @@ impl JsonReport {
         }
     }
 
-    /// One check as `json` prints it (through a `Value`, so keys sorted).
+    /// One check as `json` prints it (its keys serialise in alphabetical order).
     fn write(&mut self, c: &CheckResult) -> io::Result<()> {
         if !self.first {
             self.spool.write_all(b",")?;
         }
         self.first = false;
-        let value = serde_json::to_value(c).map_err(io::Error::other)?;
-        serde_json::to_writer(&mut self.spool, &value).map_err(io::Error::other)
+        serde_json::to_writer(&mut self.spool, c).map_err(io::Error::other)
     }
 
     fn finish(self) -> Result<(), Failure> {
@@ -145,6 +144,7 @@ impl JsonReport {
             .into_inner()
             .map_err(|e| spool_error(e.error()))?;
         file.rewind().map_err(|e| spool_error(&e))?;
+        // Through a `Value`, so its keys come in alphabetical order too.
         let summary = serde_json::to_value(self.summary).map_err(|e| spool_error(&e.into()))?;
         output::to_stdout(|out| {
             out.write_all(b"{\"checks\":[")?;

@@ -4,11 +4,9 @@ use super::meta_scan as scan;
 use super::scan::find_date;
 use crate::model::{ExchangeRate, Quarter};
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 /// What the loader learns about a filing before reading its tables.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,14 +22,6 @@ pub struct Meta {
     /// The stated RMB/USD rate.
     pub exchange_rate: Option<ExchangeRate>,
 }
-
-/// "March 31, 2024" anywhere in a text.
-pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}\b",
-    )
-    .expect("date regex")
-});
 
 /// Parses "March 31, 2024" (comma optional).
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {

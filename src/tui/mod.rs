@@ -20,6 +20,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod pair;
+pub mod query;
 pub mod render;
 pub mod source;
 pub mod state;

@@ -138,7 +138,7 @@ pub struct State {
     /// The search being typed.
     pub search_input: Option<String>,
     /// The last search.
-    pub query: String,
+    pub query: super::query::Query,
     /// Unit mode.
     pub unit: UnitMode,
     /// Currency filter.
@@ -210,7 +210,7 @@ impl State {
             checks,
             checks_cur,
             search_input: None,
-            query: String::new(),
+            query: Default::default(),
             unit: config.unit,
             currency: config.currency,
             theme,

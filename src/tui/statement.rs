@@ -170,7 +170,6 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 
     // Visible rows only.
-    let query = state.query.to_lowercase();
     let body = area.height - TABLE_HEADER;
     let end = (state.top + body as usize).min(g.rows.len());
     for (i, row) in g.rows[state.top..end].iter().enumerate() {
@@ -182,7 +181,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             buf.set_style(Rect::new(area.x, y, area.width, 1), theme.selected_row);
         }
         // Labels matching the last search are underlined.
-        let matched = !query.is_empty() && row.label.to_lowercase().contains(&query);
+        let matched = state.query.matches(&row.label);
         let label_style = if matched {
             base.add_modifier(Modifier::UNDERLINED)
         } else {

@@ -99,7 +99,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::SearchCancel => state.search_input = None,
         Action::SearchConfirm => {
             if let Some(q) = state.search_input.take() {
-                state.query = q;
+                state.query = super::query::Query::new(q);
                 search(state, 0, true);
             }
         }
@@ -315,8 +315,7 @@ fn click_row(state: &mut State, n: usize) {
 
 /// Searches row labels for the query from the selection (`skip` rows on).
 fn search(state: &mut State, skip: usize, forward: bool) {
-    let q = state.query.to_lowercase();
-    if q.is_empty() || state.pane != Pane::Table {
+    if state.query.is_empty() || state.pane != Pane::Table {
         return;
     }
     let n = state.grid.rows.len();
@@ -326,11 +325,7 @@ fn search(state: &mut State, skip: usize, forward: bool) {
         } else {
             (state.row + n * 2 - i) % n
         };
-        state.grid.rows[r]
-            .label
-            .to_lowercase()
-            .contains(&q)
-            .then_some(r)
+        state.query.matches(&state.grid.rows[r].label).then_some(r)
     });
     match hit {
         Some(r) => {
