@@ -109,6 +109,9 @@ pub fn run(
     mut each: impl FnMut(CompanyChecks),
 ) -> Vec<(usize, LoadError)> {
     let next = AtomicUsize::new(0);
+    // Fewer companies than threads (one company, say): each company's
+    // filings load side by side instead.
+    let inner = if groups.len() < threads { threads } else { 1 };
     let (tx, rx) = mpsc::channel::<(CompanyChecks, Vec<(usize, LoadError)>)>();
     let mut errors = Vec::new();
     std::thread::scope(|scope| {
@@ -121,7 +124,7 @@ pub fn run(
                     let Some(group) = groups.get(index) else {
                         break;
                     };
-                    if tx.send(company(set, inputs, group, index)).is_err() {
+                    if tx.send(company(set, inputs, group, index, inner)).is_err() {
                         break;
                     }
                 }
@@ -150,6 +153,7 @@ fn company(
     inputs: &[Input],
     group: &[usize],
     index: usize,
+    threads: usize,
 ) -> (CompanyChecks, Vec<(usize, LoadError)>) {
     let mut errors = Vec::new();
     let mut sources = Vec::with_capacity(group.len());
@@ -160,8 +164,9 @@ fn company(
         }
     }
     let mut filings: Vec<Filing> = Vec::with_capacity(sources.len());
-    for (i, source) in &sources {
-        match load::load_one(source) {
+    let loaded = crate::par::map(&sources, threads, |(_, s)| load::load_one(s));
+    for ((i, _), loaded) in sources.iter().zip(loaded) {
+        match loaded {
             Ok(f) => filings.push(f),
             Err(e) => errors.push((*i, e)),
         }

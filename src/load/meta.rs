@@ -44,14 +44,23 @@ pub fn read(lines: &[String]) -> Meta {
     }
 }
 
-fn company(lines: &[String]) -> Option<String> {
-    let listed = lines
+/// Only the company name and ticker, as [`read`] finds them (for
+/// `load::peek`, on borrowed lines).
+pub fn company_and_ticker<S: AsRef<str>>(lines: &[S]) -> (Option<String>, Option<String>) {
+    let ticker = lines
         .iter()
-        .find_map(|l| scan::company_listing(&strip_markup(l)).map(|c| c.trim().to_string()));
+        .find_map(|l| scan::ticker(l.as_ref()).map(str::to_string));
+    (company(lines), ticker)
+}
+
+fn company<S: AsRef<str>>(lines: &[S]) -> Option<String> {
+    let listed = lines.iter().find_map(|l| {
+        scan::company_listing(&strip_markup(l.as_ref())).map(|c| c.trim().to_string())
+    });
     listed.or_else(|| {
         lines
             .iter()
-            .find_map(|l| scan::registrant(l).map(|c| c.trim().to_string()))
+            .find_map(|l| scan::registrant(l.as_ref()).map(|c| c.trim().to_string()))
     })
 }
 

@@ -131,14 +131,16 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     Ok(filing)
 }
 
-/// Loads every source. A source that fails does not stop the others; its
-/// error is returned beside the filings that loaded. Cross-filing repairs
-/// (labels recovered from another filing's same statement) happen here.
+/// Loads every source, one per core. A source that fails does not stop the
+/// others; its error is returned beside the filings that loaded.
+/// Cross-filing repairs (labels recovered from the same statement of
+/// another filing of the company) happen here.
 pub fn load_all(sources: &[Source]) -> (Vec<Filing>, Vec<LoadError>) {
     let mut filings = Vec::new();
     let mut errors = Vec::new();
-    for s in sources {
-        match load_one(s) {
+    // Filings load independently: one per core, results in source order.
+    for loaded in crate::par::map(sources, crate::par::threads(), load_one) {
+        match loaded {
             Ok(f) => filings.push(f),
             Err(e) => errors.push(e),
         }

@@ -15,10 +15,61 @@ pub struct Peek {
 /// Reads the company and ticker of `source`. Fails as loading would on an
 /// empty or binary file; a text without tables fails only when loaded.
 pub fn peek(source: &Source) -> Result<Peek, LoadError> {
-    let text = text::decode(&source.bytes, &source.display_name())?;
-    let meta = meta::read(&text.lines);
+    let file = source.display_name();
+    let text = text::screen(&source.bytes, &file)?;
+    let (company, ticker) = if text.contains('\0') {
+        // NUL bytes are dropped from lines when loading: read what loads.
+        meta::company_and_ticker(&text::decode(&source.bytes, &file)?.lines)
+    } else {
+        // The lines `text::decode` makes, borrowed.
+        let mut lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
+        if text.ends_with('\n') {
+            lines.pop();
+        }
+        meta::company_and_ticker(&lines)
+    };
     Ok(Peek {
-        company: meta.company.unwrap_or_default(),
-        ticker: meta.ticker.unwrap_or_default(),
+        company: company.unwrap_or_default(),
+        ticker: ticker.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peek_finds_what_loading_finds() {
+        for source in crate::load::bundled() {
+            let p = peek(&source).unwrap();
+            let f = crate::load::load_one(&source).unwrap();
+            assert_eq!(
+                (p.company.as_str(), p.ticker.as_str()),
+                ("Qifu Technology, Inc.", "QFIN")
+            );
+            assert_eq!((p.company, p.ticker), (f.company, f.ticker));
+        }
+    }
+
+    #[test]
+    fn nul_bytes_and_bad_input_peek_as_they_load() {
+        let mut bytes = crate::load::bundled::Q1_2024.as_bytes().to_vec();
+        let at = crate::load::bundled::Q1_2024.find("NASDAQ").unwrap();
+        bytes.insert(at + 2, 0);
+        let source = Source {
+            id: "nul".into(),
+            path: None,
+            bytes,
+        };
+        assert_eq!(peek(&source).unwrap().ticker, "QFIN");
+        let empty = Source {
+            id: "e".into(),
+            path: None,
+            bytes: b" \n".to_vec(),
+        };
+        assert!(matches!(peek(&empty), Err(LoadError::Empty { .. })));
+    }
 }

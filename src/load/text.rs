@@ -20,23 +20,10 @@ const BINARY_RATIO: f64 = 0.10;
 
 /// Decodes `bytes` into lines. `file` names the source in errors.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(LoadError::Empty { file: file.into() });
-    }
-    let control = bytes
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
-    if control as f64 > BINARY_RATIO * bytes.len() as f64 {
-        return Err(LoadError::Binary { file: file.into() });
-    }
+    let text = screen(bytes, file)?;
     let mut warnings = Vec::new();
-    let text = String::from_utf8_lossy(bytes);
     if let std::borrow::Cow::Owned(_) = text {
         let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        if replaced as f64 > 0.3 * text.chars().count() as f64 {
-            return Err(LoadError::Binary { file: file.into() });
-        }
         let first = text.lines().position(|l| l.contains('\u{FFFD}'));
         warnings.push(LoadWarning {
             line: first.map(|i| i + 1),
@@ -68,6 +55,29 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
         });
     }
     Ok(Text { lines, warnings })
+}
+
+/// The empty and binary checks, then lossy UTF-8 decoding (borrowed when
+/// the bytes are valid UTF-8). Shared by [`decode`] and `load::peek`.
+pub fn screen<'a>(bytes: &'a [u8], file: &str) -> Result<std::borrow::Cow<'a, str>, LoadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty { file: file.into() });
+    }
+    let control = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if control as f64 > BINARY_RATIO * bytes.len() as f64 {
+        return Err(LoadError::Binary { file: file.into() });
+    }
+    let text = String::from_utf8_lossy(bytes);
+    if let std::borrow::Cow::Owned(_) = text {
+        let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if replaced as f64 > 0.3 * text.chars().count() as f64 {
+            return Err(LoadError::Binary { file: file.into() });
+        }
+    }
+    Ok(text)
 }
 
 #[cfg(test)]
