@@ -59,6 +59,17 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Vec<CheckResu
             }
         }
     }
+    // Per scale, the figures written with a thousands separator (indices
+    // into `qs`, in line order), for the nearest-figure lookup.
+    let separated: Vec<(Scale, Vec<usize>)> = [Scale::Millions, Scale::Billions]
+        .into_iter()
+        .map(|scale| {
+            let at = (0..qs.len())
+                .filter(|&i| qs[i].0.scale == scale && qs[i].0.raw.contains(','))
+                .collect();
+            (scale, at)
+        })
+        .collect();
     for &(q, subject, line) in &qs {
         let id = CheckId::new(
             CheckKind::Scale,
@@ -71,10 +82,7 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Vec<CheckResu
         let big = matches!(q.scale, Scale::Millions | Scale::Billions);
         if big && q.amount.decimals == separator_like {
             // The nearest figure at the same scale written with a separator.
-            let near = qs
-                .iter()
-                .filter(|(o, _, _)| o.scale == q.scale && o.raw.contains(','))
-                .min_by_key(|(_, _, l)| l.abs_diff(line));
+            let near = nearest(&qs, &separated, q.scale, line).map(|i| &qs[i]);
             if let Some(&(o, osubj, oline)) = near {
                 let as_separator = q
                     .amount
@@ -117,6 +125,29 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Vec<CheckResu
             r.contributors.push(c);
             out.push(r);
         }
+    }
+}
+
+/// The figure of `separated` at `scale` printed nearest to `line` (the
+/// first in `qs` order on a tie), by binary search: `qs` is in line order.
+fn nearest(
+    qs: &[(&Quantity, &str, usize)],
+    separated: &[(Scale, Vec<usize>)],
+    scale: Scale,
+    line: usize,
+) -> Option<usize> {
+    let (_, at) = separated.iter().find(|(s, _)| *s == scale)?;
+    let p = at.partition_point(|&i| qs[i].2 < line);
+    let after = at.get(p).copied();
+    let before = p.checked_sub(1).map(|last| {
+        // The first figure printed on the closest line before.
+        let l = qs[at[last]].2;
+        at[at.partition_point(|&i| qs[i].2 < l)]
+    });
+    match (before, after) {
+        (Some(b), Some(a)) if line - qs[b].2 <= qs[a].2 - line => Some(b),
+        (Some(b), None) => Some(b),
+        (_, a) => a,
     }
 }
 

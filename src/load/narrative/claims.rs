@@ -8,24 +8,30 @@ use super::facts::Located;
 use super::scan::strip_ci;
 use super::text::CleanLine;
 use crate::model::{Claim, ClaimKind, FactPeriod, RowRef, StatementKind, Unit};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 const STOP: &[&str] = &[
     "and", "the", "of", "to", "for", "in", "a", "an", "total", "our",
 ];
 
 /// Breakdown claims for every footnote that lists what a figure includes.
+///
+/// A footnote's mark is looked for after the previous footnote of the same
+/// number (a document that repeats its footnote numbers, or itself, pairs
+/// each definition with its own marks), with every lookup indexed, so the
+/// cost grows with the text, not with its square.
 pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
     let mut out = Vec::new();
+    let marks = Marks::new(lines);
+    let principal = ByLine::new(facts);
+    let mut previous_def: HashMap<u32, usize> = HashMap::new();
     for def in lines {
         let Some(n) = def.defines else { continue };
+        let window = previous_def.insert(n, def.line).unwrap_or(0);
         if strip_ci(def.text.trim_start(), "including").is_none() {
             continue;
         }
-        let parts: Vec<&Located> = facts
-            .iter()
-            .filter(|f| f.fact.line == def.line && f.principal)
-            .collect();
+        let parts: Vec<&Located> = principal.on(def.line, def.line).collect();
         let labels: Vec<String> = if parts.is_empty() {
             quoted(&def.text)
                 .into_iter()
@@ -38,19 +44,16 @@ pub(crate) fn breakdowns(lines: &[CleanLine], facts: &[Located]) -> Vec<Claim> {
             continue;
         }
         let unit = parts.first().map_or(Unit::Money, |p| p.fact.quantity.unit);
-        let candidates: Vec<&Located> = facts
-            .iter()
-            .filter(|f| {
-                f.principal
-                    && f.fact.line != def.line
-                    && f.fact.quantity.unit == unit
-                    && matches!(
-                        f.fact.period,
-                        FactPeriod::Current | FactPeriod::CurrentInstant
-                    )
-            })
-            .collect();
-        let value = marked(lines, n, &candidates).or_else(|| by_words(lines, def, n, &candidates));
+        let candidate = |f: &&Located| {
+            f.fact.line != def.line
+                && f.fact.quantity.unit == unit
+                && matches!(
+                    f.fact.period,
+                    FactPeriod::Current | FactPeriod::CurrentInstant
+                )
+        };
+        let value = marked(&marks, &principal, n, window, candidate)
+            .or_else(|| by_words(&marks, &principal, def, n, window, candidate));
         let statement = match value.map(|v| v.fact.period) {
             Some(FactPeriod::Current) => StatementKind::IncomeStatement,
             _ => StatementKind::BalanceSheet,
@@ -102,49 +105,89 @@ fn quoted(text: &str) -> Vec<&str> {
     out
 }
 
-/// The candidate whose subject or figure carries footnote mark `n`.
-fn marked<'a>(lines: &[CleanLine], n: u32, candidates: &[&'a Located]) -> Option<&'a Located> {
-    let (line, at) = lines.iter().find_map(|l| {
-        l.marks
-            .iter()
-            .find(|m| m.number == n)
-            .map(|m| (l.line, m.at))
-    })?;
-    candidates
-        .iter()
-        .filter(|f| f.fact.line == line)
-        .min_by_key(|f| {
-            let (a, b) = f.span;
-            if at >= a && at <= b {
-                0
-            } else {
-                at.abs_diff(a).min(at.abs_diff(b))
+/// Where footnote marks are printed: per number, the first mark of that
+/// number on each line, as (line, byte offset), in line order.
+struct Marks(HashMap<u32, Vec<(usize, usize)>>);
+
+impl Marks {
+    fn new(lines: &[CleanLine]) -> Self {
+        let mut at: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        for l in lines {
+            for m in &l.marks {
+                let seen = at.entry(m.number).or_default();
+                if seen.last().is_none_or(|&(line, _)| line != l.line) {
+                    seen.push((l.line, m.at));
+                }
             }
-        })
-        .copied()
+        }
+        Marks(at)
+    }
+
+    /// The first mark `n` on a line after line `after`.
+    fn first_after(&self, n: u32, after: usize) -> Option<(usize, usize)> {
+        let v = self.0.get(&n)?;
+        v.get(v.partition_point(|&(line, _)| line <= after))
+            .copied()
+    }
+}
+
+/// The principal facts ordered by line (in fact order within a line).
+struct ByLine<'a>(Vec<&'a Located>);
+
+impl<'a> ByLine<'a> {
+    fn new(facts: &'a [Located]) -> Self {
+        let mut v: Vec<&Located> = facts.iter().filter(|f| f.principal).collect();
+        v.sort_by_key(|f| f.fact.line);
+        ByLine(v)
+    }
+
+    /// The facts on lines `from..=to`.
+    fn on(&self, from: usize, to: usize) -> impl Iterator<Item = &'a Located> + '_ {
+        let start = self.0.partition_point(|f| f.fact.line < from);
+        self.0[start..]
+            .iter()
+            .take_while(move |f| f.fact.line <= to)
+            .copied()
+    }
+}
+
+/// The candidate whose subject or figure carries footnote mark `n`.
+fn marked<'a>(
+    marks: &Marks,
+    facts: &ByLine<'a>,
+    n: u32,
+    window: usize,
+    candidate: impl Fn(&&'a Located) -> bool,
+) -> Option<&'a Located> {
+    let (line, at) = marks.first_after(n, window)?;
+    facts.on(line, line).filter(candidate).min_by_key(|f| {
+        let (a, b) = f.span;
+        if at >= a && at <= b {
+            0
+        } else {
+            at.abs_diff(a).min(at.abs_diff(b))
+        }
+    })
 }
 
 /// When the text prints no mark `n`: the candidate between marks `n - 1` and
 /// `n + 1` whose subject shares the most words with the footnote (unique).
 fn by_words<'a>(
-    lines: &[CleanLine],
+    marks: &Marks,
+    facts: &ByLine<'a>,
     def: &CleanLine,
     n: u32,
-    candidates: &[&'a Located],
+    window: usize,
+    candidate: impl Fn(&&'a Located) -> bool,
 ) -> Option<&'a Located> {
-    let mark_line = |k: u32| {
-        lines
-            .iter()
-            .find(|l| l.marks.iter().any(|m| m.number == k))
-            .map(|l| l.line)
-    };
-    let from = n.checked_sub(1).and_then(mark_line).unwrap_or(0);
+    let mark_line = |k: u32| marks.first_after(k, window).map(|(line, _)| line);
+    let from = n.checked_sub(1).and_then(mark_line).unwrap_or(window);
     let to = mark_line(n + 1).unwrap_or(def.line);
     let def_words = words(&def.text);
-    let mut scored: Vec<(usize, &Located)> = candidates
-        .iter()
-        .filter(|f| f.fact.line >= from && f.fact.line <= to.max(def.line))
-        .map(|f| (words(&f.fact.subject).intersection(&def_words).count(), *f))
+    let mut scored: Vec<(usize, &Located)> = facts
+        .on(from, to.max(def.line))
+        .filter(candidate)
+        .map(|f| (words(&f.fact.subject).intersection(&def_words).count(), f))
         .filter(|(s, _)| *s > 0)
         .collect();
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
