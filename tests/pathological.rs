@@ -76,8 +76,8 @@ fn repeated(size: usize) -> Vec<u8> {
     out
 }
 
+/// About 50 s in a debug build (6 s for `tieout check` in release).
 #[test]
-#[ignore = "100 MB in a debug build is slow; measured in release for README"]
 fn a_100_mb_file_loads() {
     let d = dir();
     let bytes = huge_file();
