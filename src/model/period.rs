@@ -87,15 +87,21 @@ pub struct Quarter {
 }
 
 impl Quarter {
-    /// The last day of the quarter.
+    /// The last day of the quarter. A quarter outside the calendar's range
+    /// (only damaged input yields one: a period ending on the first
+    /// representable day, then a year earlier) ends on its nearest bound.
     pub fn end(&self) -> NaiveDate {
         let month = u32::from(self.quarter) * 3;
         let next = if month == 12 {
-            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
+            NaiveDate::from_ymd_opt(self.year.saturating_add(1), 1, 1)
         } else {
             NaiveDate::from_ymd_opt(self.year, month + 1, 1)
         };
-        next.and_then(|d| d.pred_opt()).expect("valid quarter")
+        next.and_then(|d| d.pred_opt()).unwrap_or(if self.year < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
     }
 
     /// The three months of the quarter as a period.
@@ -151,6 +157,28 @@ mod tests {
         assert_eq!(h1.start(), Some(d(2024, 1, 1)));
         assert_eq!(h1.short(), "6M 2024");
         assert_eq!(Period::instant(d(2023, 12, 31)).short(), "Dec 31, 2023");
+    }
+
+    #[test]
+    fn quarters_beyond_the_calendar_end_on_its_bounds() {
+        let first = Quarter {
+            year: NaiveDate::MIN.year(),
+            quarter: 1,
+        };
+        assert_eq!(first.year_ago().end(), NaiveDate::MIN);
+        let last = Quarter {
+            year: NaiveDate::MAX.year(),
+            quarter: 4,
+        };
+        assert_eq!(last.end(), NaiveDate::MAX);
+        assert_eq!(
+            Quarter {
+                year: 2024,
+                quarter: 5
+            }
+            .end(),
+            NaiveDate::MAX
+        );
     }
 
     #[test]
