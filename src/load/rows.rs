@@ -156,10 +156,19 @@ fn join_labels(a: &str, b: &str) -> String {
 }
 
 /// Reads the values of a line into cells; unreadable values give one
-/// warning for the line.
+/// warning for the line, naming the first few ([`LISTED_PROBLEMS`]) and
+/// counting the rest, so a damaged line of millions of tokens costs no more
+/// than its tokens.
 fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
     let mut cells = vec![None; width];
     let mut problems: Vec<String> = Vec::new();
+    let mut count = 0usize;
+    let mut problem = |text: &dyn Fn() -> String| {
+        if count < LISTED_PROBLEMS {
+            problems.push(text());
+        }
+        count += 1;
+    };
     for (i, v) in d.vals.iter().enumerate() {
         match v {
             Val::Empty => {}
@@ -170,28 +179,37 @@ fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, us
                     line: d.no,
                 });
             }
-            Val::Num { raw, .. } => problems.push(format!(
-                "value \"{raw}\" beyond the table's {width} columns"
-            )),
-            Val::Bad(raw) => {
-                problems.push(format!("malformed number \"{raw}\" in column {}", i + 1))
+            Val::Num { raw, .. } => {
+                problem(&|| format!("value \"{raw}\" beyond the table's {width} columns"))
             }
-            Val::Text(raw) => problems.push(format!("text \"{raw}\" where a number was expected")),
+            Val::Bad(raw) => problem(&|| format!("malformed number \"{raw}\" in column {}", i + 1)),
+            Val::Text(raw) => problem(&|| format!("text \"{raw}\" where a number was expected")),
             Val::Multi(toks) => {
-                problems.push(format!("several values \"{}\" in one cell", toks.join(" ")))
+                problem(&|| format!("several values \"{}\" in one cell", toks.join(" ")))
             }
         }
     }
-    if !problems.is_empty() {
+    if count > 0 {
         let who = if d.label.is_empty() {
             String::new()
         } else {
             format!(" on \"{}\"", d.label)
         };
-        ctx.warn(d.no, format!("{}{who}: not read", problems.join("; ")));
+        let more = if count > problems.len() {
+            format!("; and {} more", count - problems.len())
+        } else {
+            String::new()
+        };
+        ctx.warn(
+            d.no,
+            format!("{}{more}{who}: not read", problems.join("; ")),
+        );
     }
-    (cells, problems.len())
+    (cells, count)
 }
+
+/// How many unreadable values of one line a load warning names.
+pub const LISTED_PROBLEMS: usize = 8;
 
 fn is_percent_cell(c: &Option<Cell>) -> bool {
     c.as_ref().is_some_and(|c| c.raw.ends_with('%'))
