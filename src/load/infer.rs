@@ -27,20 +27,7 @@ pub fn periods(tables: &mut [Table], quarter: Option<Quarter>, ctx: &mut Ctx) {
 }
 
 fn month_name(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m as usize).saturating_sub(1).min(11)]
+    super::scan::MONTH_NAMES[(m as usize).saturating_sub(1).min(11)]
 }
 
 fn duration_words(m: u32) -> String {

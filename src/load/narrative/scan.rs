@@ -5,6 +5,7 @@
 //! ignores case; a word character is a letter, digit or `_` (as `\w`).
 
 use crate::load::meta::parse_date;
+use crate::load::scan::MONTH_NAMES as MONTHS;
 use chrono::NaiveDate;
 
 /// Whether `c` is a word character (letter, digit or `_`).
@@ -69,21 +70,6 @@ pub(crate) fn digits_n(s: &str, n: usize) -> Option<(&str, &str)> {
 pub(crate) fn quarter_word(s: &str) -> Option<&str> {
     strip_any_ci(s, &["quarter", "guarter"])
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Byte length of a date ("March 31, 2024": a month name, one or two
 /// digits, an optional comma, four digits) at the start of `s`, ending at a
