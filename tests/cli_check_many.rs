@@ -137,32 +137,40 @@ fn a_file_without_statements_fails_the_whole_run_with_one_line() {
     fails_with_one_line(&json_args);
 }
 
-#[test]
-fn the_same_file_twice_keeps_ids_unique() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = three_companies(dir.path());
+/// The check ids of `tieout check --format json FILES`, in output order.
+fn json_ids(files: &[PathBuf]) -> Vec<String> {
     let json = tieout()
         .args(["check", "--format", "json"])
-        .arg(&files[0])
-        .arg(&files[3])
-        .arg(&files[0])
+        .args(files)
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let ids: Vec<&str> = v["checks"]
+    v["checks"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Some id carries the "~2" suffix of a repeat, and no id occurs twice.
+fn assert_repeats_suffixed_and_unique(ids: &[String]) {
     assert!(
         ids.iter().any(|i| i.ends_with("~2")),
         "a repeat is suffixed"
     );
-    let mut sorted = ids.clone();
+    let mut sorted: Vec<&String> = ids.iter().collect();
     sorted.sort_unstable();
     sorted.dedup();
-    assert_eq!(sorted.len(), ids.len());
+    assert_eq!(sorted.len(), ids.len(), "ids are unique");
+}
+
+#[test]
+fn the_same_file_twice_keeps_ids_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = three_companies(dir.path());
+    let ids = json_ids(&[files[0].clone(), files[3].clone(), files[0].clone()]);
+    assert_repeats_suffixed_and_unique(&ids);
 }
 
 #[test]
@@ -175,26 +183,6 @@ fn two_companies_with_the_same_file_name_keep_ids_unique() {
     let [q1_second, _] = corpus::company_pair(2);
     std::fs::write(a.join("q1.md"), q1_first.text).unwrap();
     std::fs::write(b.join("q1.md"), q1_second.text).unwrap();
-    let json = tieout()
-        .args(["check", "--format", "json"])
-        .arg(a.join("q1.md"))
-        .arg(b.join("q1.md"))
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let ids: Vec<&str> = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
-    assert!(ids.iter().any(|i| i.ends_with("~2")));
-    let mut sorted = ids.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    assert_eq!(
-        sorted.len(),
-        ids.len(),
-        "ids unique across the two companies"
-    );
+    let ids = json_ids(&[a.join("q1.md"), b.join("q1.md")]);
+    assert_repeats_suffixed_and_unique(&ids);
 }
