@@ -34,7 +34,7 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
 /// no regex is compiled, and lines that cannot match are skipped cheaply.
 pub fn read(lines: &[String]) -> Meta {
     Meta {
-        company: company(lines),
+        company: company(lines.iter().map(String::as_str)),
         ticker: lines
             .iter()
             .find_map(|l| scan::ticker(l).map(str::to_string)),
@@ -46,20 +46,28 @@ pub fn read(lines: &[String]) -> Meta {
 
 /// Only the company name and ticker, as [`read`] finds them (for
 /// `load::peek`, on borrowed lines).
-pub fn company_and_ticker<S: AsRef<str>>(lines: &[S]) -> (Option<String>, Option<String>) {
+pub fn company_and_ticker<S, I>(lines: I) -> (Option<String>, Option<String>)
+where
+    S: AsRef<str>,
+    I: Iterator<Item = S> + Clone,
+{
     let ticker = lines
-        .iter()
+        .clone()
         .find_map(|l| scan::ticker(l.as_ref()).map(str::to_string));
     (company(lines), ticker)
 }
 
-fn company<S: AsRef<str>>(lines: &[S]) -> Option<String> {
-    let listed = lines.iter().find_map(|l| {
+fn company<S, I>(lines: I) -> Option<String>
+where
+    S: AsRef<str>,
+    I: Iterator<Item = S> + Clone,
+{
+    let listed = lines.clone().find_map(|l| {
         scan::company_listing(&strip_markup(l.as_ref())).map(|c| c.trim().to_string())
     });
     listed.or_else(|| {
         lines
-            .iter()
+            .into_iter()
             .find_map(|l| scan::registrant(l.as_ref()).map(|c| c.trim().to_string()))
     })
 }

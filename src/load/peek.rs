@@ -1,6 +1,8 @@
 //! A quick look at a source before loading it: who filed it. Lets a caller
 //! group many files by company (see `crate::batch`) without holding them all.
 
+use std::borrow::Cow;
+
 use super::{LoadError, Source, meta, text};
 
 /// Who filed a source, read from its text without reading its tables.
@@ -17,20 +19,19 @@ pub struct Peek {
 pub fn peek(source: &Source) -> Result<Peek, LoadError> {
     let file = source.display_name();
     let text = text::screen(&source.bytes, &file)?;
-    let (company, ticker) = if text.contains('\0') {
-        // NUL bytes are dropped from lines when loading: read what loads.
-        meta::company_and_ticker(&text::decode(&source.bytes, &file)?.lines)
-    } else {
-        // The lines `text::decode` makes, borrowed.
-        let mut lines: Vec<&str> = text
-            .split('\n')
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
-            .collect();
-        if text.ends_with('\n') {
-            lines.pop();
+    // The lines `text::decode` makes (NUL bytes dropped), borrowed where
+    // they hold no NUL and split only as far as the company and ticker are
+    // found. A trailing empty piece after the last newline is not a line,
+    // and holds neither.
+    let lines = text.split('\n').map(|l| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        if l.contains('\0') {
+            Cow::Owned(l.replace('\0', ""))
+        } else {
+            Cow::Borrowed(l)
         }
-        meta::company_and_ticker(&lines)
-    };
+    });
+    let (company, ticker) = meta::company_and_ticker(lines);
     Ok(Peek {
         company: company.unwrap_or_default(),
         ticker: ticker.unwrap_or_default(),
