@@ -160,7 +160,7 @@ fn keypress<M: Measurement + 'static>(c: &mut Criterion<M>) {
     // grid (measured alone here), later toggles reuse a cached copy.
     let kind = state.kind();
     group.bench_function("merged-grid-build", |b| {
-        b.iter(|| Grid::merged(&state.filings, kind, &state.index))
+        b.iter(|| Grid::merged(&state.filings, kind))
     });
     group.bench_function("merged-toggle-cached", |b| {
         b.iter(|| {

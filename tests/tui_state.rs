@@ -211,13 +211,20 @@ fn a_toggles_back_and_esc_leaves_merged() {
 fn failed_and_warned_cells_are_indexed() {
     let t = T::new().keys("fG");
     let gc = t.0.grid.rows[7].cells[2].unwrap();
-    assert_eq!(gc.status, Some(tieout::check::Status::Fail));
+    assert_eq!(
+        gc.status(&t.0.index, t.0.grid.kind),
+        Some(tieout::check::Status::Fail)
+    );
     assert_eq!(grid::cell(&t.0.filings, &gc).unwrap().raw, "0,405,081");
     let t = t.keys("2");
     let warned = t.0.grid.rows[5].cells[1].unwrap();
-    assert_eq!(warned.status, Some(tieout::check::Status::Warn));
+    assert_eq!(
+        warned.status(&t.0.index, t.0.grid.kind),
+        Some(tieout::check::Status::Warn)
+    );
     // A passed check does not colour its cell.
-    assert_eq!(t.0.grid.rows[2].cells[1].unwrap().status, None);
+    let passed = t.0.grid.rows[2].cells[1].unwrap();
+    assert_eq!(passed.status(&t.0.index, t.0.grid.kind), None);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! against "Revenue from release of guarantee liabilities") and of OCR damage.
 //! Pure functions; no display code.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Labels at least this similar (Sørensen–Dice over character bigrams) are
 /// treated as the same row when no exact match exists.
@@ -36,25 +36,37 @@ pub fn normalize(label: &str) -> String {
 /// Similarity of two labels in `[0, 1]`: the Sørensen–Dice coefficient of the
 /// character bigrams of their normalized forms (spaces removed).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = normalize(a).chars().filter(|c| *c != ' ').collect();
-    let b: Vec<char> = normalize(b).chars().filter(|c| *c != ' ').collect();
+    similarity_keyed(&normalize(a), &normalize(b))
+}
+
+/// [`similarity`] of two labels given their [`normalize`]d forms.
+pub fn similarity_keyed(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().filter(|c| *c != ' ').collect();
+    let b: Vec<char> = b.chars().filter(|c| *c != ' ').collect();
     if a == b {
         return 1.0;
     }
     if a.len() < 2 || b.len() < 2 {
         return 0.0;
     }
-    let mut counts: HashMap<(char, char), usize> = HashMap::new();
-    for w in a.windows(2) {
-        *counts.entry((w[0], w[1])).or_default() += 1;
-    }
-    let mut shared = 0usize;
-    for w in b.windows(2) {
-        if let Some(n) = counts.get_mut(&(w[0], w[1]))
-            && *n > 0
-        {
-            *n -= 1;
-            shared += 1;
+    // Shared bigrams, counted with multiplicity: a merge of the two sorted
+    // bigram lists.
+    let bigrams = |s: &[char]| {
+        let mut v: Vec<(char, char)> = s.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(&a), bigrams(&b));
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
     (2 * shared) as f64 / (a.len() - 1 + b.len() - 1) as f64
@@ -71,22 +83,37 @@ pub fn align<L: AsRef<str>, R: AsRef<str>>(
     left: &[L],
     right: &[R],
 ) -> Vec<(Option<usize>, Option<usize>)> {
+    let left_keys: Vec<String> = left.iter().map(|l| normalize(l.as_ref())).collect();
+    let right_keys: Vec<String> = right.iter().map(|r| normalize(r.as_ref())).collect();
+    align_by(&left_keys, &right_keys, |a, b| similarity_keyed(a, b))
+}
+
+/// [`align`] of two label lists given as keys standing for their
+/// [`normalize`]d forms (equal keys: equal forms), with `similarity` giving
+/// the [`similarity`] of two keys' labels. For a caller that aligns the same
+/// labels many times: the explorer's merged view aligns every filing against
+/// the rows gathered so far, with labels numbered and similarities kept.
+pub fn align_by<K: Eq + std::hash::Hash>(
+    left: &[K],
+    right: &[K],
+    mut similarity: impl FnMut(&K, &K) -> f64,
+) -> Vec<(Option<usize>, Option<usize>)> {
     let mut right_of_left: Vec<Option<usize>> = vec![None; left.len()];
     let mut left_of_right: Vec<Option<usize>> = vec![None; right.len()];
 
-    // Exact pass: (normalized label, occurrence) keys.
-    let mut keys: HashMap<(String, usize), usize> = HashMap::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, l) in left.iter().enumerate() {
-        let n = normalize(l.as_ref());
-        let occ = seen.entry(n.clone()).or_default();
+    // Exact pass: (key, occurrence) pairs.
+    let mut keys: FxHashMap<(&K, usize), usize> =
+        FxHashMap::with_capacity_and_hasher(left.len(), Default::default());
+    let mut seen: FxHashMap<&K, usize> =
+        FxHashMap::with_capacity_and_hasher(left.len().max(right.len()), Default::default());
+    for (i, n) in left.iter().enumerate() {
+        let occ = seen.entry(n).or_default();
         keys.insert((n, *occ), i);
         *occ += 1;
     }
     seen.clear();
-    for (j, r) in right.iter().enumerate() {
-        let n = normalize(r.as_ref());
-        let occ = seen.entry(n.clone()).or_default();
+    for (j, n) in right.iter().enumerate() {
+        let occ = seen.entry(n).or_default();
         if let Some(&i) = keys.get(&(n, *occ)) {
             right_of_left[i] = Some(j);
             left_of_right[j] = Some(i);
@@ -108,7 +135,7 @@ pub fn align<L: AsRef<str>, R: AsRef<str>>(
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for &i in &free_left {
             for &j in &free_right {
-                let s = similarity(left[i].as_ref(), right[j].as_ref());
+                let s = similarity(&left[i], &right[j]);
                 if s >= SIMILARITY_THRESHOLD {
                     candidates.push((s, i, j));
                 }
@@ -179,6 +206,11 @@ mod tests {
         assert!(s > SIMILARITY_THRESHOLD, "{s}");
         assert!(similarity("Funding costs", "Sales and marketing") < 0.5);
         assert_eq!(similarity("Basic", "basic"), 1.0);
+        // Shared bigrams count with multiplicity: "aaaa" has "aa" three times,
+        // "aa" once, so one is shared of 3 + 1.
+        assert_eq!(similarity("aaaa", "aa"), 0.5);
+        // "netincome": 8 bigrams, "netincomes": 9, all 8 of the first shared.
+        assert_eq!(similarity_keyed("net income", "net incomes"), 16.0 / 17.0);
     }
 
     #[test]

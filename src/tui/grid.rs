@@ -1,7 +1,9 @@
 //! The table a statement view shows: one filing's statement, or every
 //! filing's statement merged by period with rows aligned by label. Built
-//! once per view change (never per frame), with cell statuses and column
-//! widths precomputed.
+//! once per view change (never per frame). A cell's check status is looked
+//! up in the `CheckIndex` when the cell is drawn, and a column's width is
+//! measured the first time the column is laid out and kept: the merged view
+//! of 800 filings has thousands of columns, of which a screen shows a few.
 
 use super::format::{UnitMode, format_cell};
 use super::index::CheckIndex;
@@ -9,6 +11,8 @@ use crate::check::Status;
 use crate::model::{
     Cell, ColumnRole, Currency, Filing, Period, RowKind, Scale, Statement, StatementKind, Unit,
 };
+use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use unicode_width::UnicodeWidthStr;
 
 /// A column of the grid: one statement column of one filing.
@@ -58,8 +62,14 @@ pub struct GridCell {
     pub row: usize,
     /// Column index within the statement.
     pub col: usize,
-    /// Worst failing or warning check on this cell.
-    pub status: Option<Status>,
+}
+
+impl GridCell {
+    /// The worst failing or warning check on this cell (a passed check
+    /// does not count), for a grid of statement `kind`.
+    pub fn status(&self, index: &CheckIndex, kind: StatementKind) -> Option<Status> {
+        index.status(self.filing, kind, self.row, self.col)
+    }
 }
 
 /// A row of the grid.
@@ -94,8 +104,9 @@ pub struct Grid {
     pub columns: Vec<GridColumn>,
     /// The rows.
     pub rows: Vec<GridRow>,
-    /// Column display widths per unit mode (see [`UnitMode::index`]).
-    pub widths: [Vec<u16>; 3],
+    /// Column display widths per unit mode (see [`UnitMode::index`]),
+    /// each measured on first use by [`Grid::width`].
+    widths: [Vec<OnceCell<u16>>; 3],
     /// Width of the label column content (indent, marker and label).
     pub label_width: u16,
     /// The scale money is printed in (from the first statement).
@@ -141,7 +152,59 @@ pub fn cell<'a>(filings: &'a [Filing], gc: &GridCell) -> Option<&'a Cell> {
         .cell(gc.col)
 }
 
+/// Row labels numbered by their normalised form (see
+/// [`crate::compare::normalize`]): labels that align exactly get one number.
+#[derive(Default)]
+struct LabelNumbers<'a> {
+    by_label: FxHashMap<&'a str, u32>,
+    by_form: FxHashMap<String, u32>,
+    forms: Vec<String>,
+}
+
+impl<'a> LabelNumbers<'a> {
+    /// The number of `label`'s normal form.
+    fn number(&mut self, label: &'a str) -> u32 {
+        if let Some(&k) = self.by_label.get(label) {
+            return k;
+        }
+        let form = crate::compare::normalize(label);
+        let next = self.forms.len() as u32;
+        let k = *self.by_form.entry(form.clone()).or_insert(next);
+        if k == next {
+            self.forms.push(form);
+        }
+        self.by_label.insert(label, k);
+        k
+    }
+
+    /// The similarity of the labels numbered `a` and `b`.
+    fn similarity(&self, a: u32, b: u32) -> f64 {
+        crate::compare::similarity_keyed(&self.forms[a as usize], &self.forms[b as usize])
+    }
+}
+
 impl Grid {
+    /// The display width of column `c` in unit mode `mode`: its widest
+    /// header line (the currency line counted up to 16) or value, plus one.
+    /// Measured on first use and kept; 10 for a column that does not exist.
+    pub fn width(&self, filings: &[Filing], mode: UnitMode, c: usize) -> u16 {
+        let Some(slot) = self.widths[mode.index()].get(c) else {
+            return 10;
+        };
+        *slot.get_or_init(|| {
+            let (a, b) = header_lines(filings, &self.columns[c], self.merged);
+            let header = a.width().max(b.width().min(16)) as u16 + 1;
+            self.rows
+                .iter()
+                .filter_map(|row| {
+                    let gc = row.cells.get(c).copied().flatten()?;
+                    let cell = cell(filings, &gc)?;
+                    Some(format_cell(cell, row.unit, row.scale, mode).width() as u16 + 1)
+                })
+                .fold(header, u16::max)
+        })
+    }
+
     /// An empty grid (the statement is absent).
     pub fn empty(kind: StatementKind) -> Grid {
         Grid {
@@ -156,7 +219,7 @@ impl Grid {
     }
 
     /// The statement `kind` of filing `f`.
-    pub fn single(filings: &[Filing], f: usize, kind: StatementKind, idx: &CheckIndex) -> Grid {
+    pub fn single(filings: &[Filing], f: usize, kind: StatementKind) -> Grid {
         let Some(filing) = filings.get(f) else {
             return Grid::empty(kind);
         };
@@ -196,27 +259,32 @@ impl Grid {
                             stmt: si,
                             row: r,
                             col: c,
-                            status: idx.status(f, kind, r, c),
                         })
                     })
                     .collect(),
             })
             .collect();
-        Grid::finish(filings, kind, false, columns, rows, st.scale)
+        Grid::finish(kind, false, columns, rows, st.scale)
     }
 
     /// Every filing's statement `kind`, columns ordered by period (then
     /// currency, then filing), rows aligned by label across filings.
-    pub fn merged(filings: &[Filing], kind: StatementKind, idx: &CheckIndex) -> Grid {
-        // Each merged row remembers its source row in every filing.
+    pub fn merged(filings: &[Filing], kind: StatementKind) -> Grid {
+        // Each merged row remembers its label's number (see `labels`) and
+        // its source row in every filing.
         struct Acc {
             row: GridRow,
+            key: u32,
             src: Vec<Option<usize>>,
         }
         let n = filings.len();
         let mut acc: Vec<Acc> = Vec::new();
         let mut scale = None;
         let mut stmt_of: Vec<Option<usize>> = vec![None; n];
+        // Labels repeat from filing to filing: each is normalised once and
+        // numbered by its normal form, and each similarity computed once.
+        let mut labels = LabelNumbers::default();
+        let mut similar: FxHashMap<(u32, u32), f64> = FxHashMap::default();
         for (f, filing) in filings.iter().enumerate() {
             let Some(si) = filing.statements.iter().position(|s| s.kind == kind) else {
                 continue;
@@ -224,9 +292,13 @@ impl Grid {
             stmt_of[f] = Some(si);
             let st = &filing.statements[si];
             scale.get_or_insert(st.scale);
-            let left: Vec<&str> = acc.iter().map(|a| a.row.label.as_str()).collect();
-            let right: Vec<&str> = st.rows.iter().map(|r| r.label.as_str()).collect();
-            let pairs = crate::compare::align(&left, &right);
+            let left_keys: Vec<u32> = acc.iter().map(|a| a.key).collect();
+            let right_keys: Vec<u32> = st.rows.iter().map(|r| labels.number(&r.label)).collect();
+            let pairs = crate::compare::align_by(&left_keys, &right_keys, |&a, &b| {
+                *similar
+                    .entry((a, b))
+                    .or_insert_with(|| labels.similarity(a, b))
+            });
             let mut old: Vec<Option<Acc>> = acc.into_iter().map(Some).collect();
             let mut next = Vec::with_capacity(pairs.len());
             for (l, r) in pairs {
@@ -246,6 +318,7 @@ impl Grid {
                                 home: (f, si, r.unwrap_or(0)),
                                 cells: Vec::new(),
                             },
+                            key: right_keys[ri],
                             src: vec![None; n],
                         }
                     }
@@ -272,21 +345,14 @@ impl Grid {
                 }
             }
         }
-        columns.sort_by(|a, b| {
+        columns.sort_by_cached_key(|c| {
             (
-                a.period.end(),
-                a.period.months(),
-                a.currency,
-                a.filing,
-                a.col,
+                c.period.end(),
+                c.period.months(),
+                c.currency,
+                c.filing,
+                c.col,
             )
-                .cmp(&(
-                    b.period.end(),
-                    b.period.months(),
-                    b.currency,
-                    b.filing,
-                    b.col,
-                ))
         });
         let rows = acc
             .into_iter()
@@ -303,50 +369,23 @@ impl Grid {
                             stmt: si,
                             row: r,
                             col: gc.col,
-                            status: idx.status(gc.filing, kind, r, gc.col),
                         })
                     })
                     .collect();
                 row
             })
             .collect();
-        Grid::finish(
-            filings,
-            kind,
-            true,
-            columns,
-            rows,
-            scale.unwrap_or(Scale::Thousands),
-        )
+        Grid::finish(kind, true, columns, rows, scale.unwrap_or(Scale::Thousands))
     }
 
     fn finish(
-        filings: &[Filing],
         kind: StatementKind,
         merged: bool,
         columns: Vec<GridColumn>,
         rows: Vec<GridRow>,
         scale: Scale,
     ) -> Grid {
-        let mut widths: [Vec<u16>; 3] = Default::default();
-        for mode in UnitMode::ALL {
-            let w = &mut widths[mode.index()];
-            *w = columns
-                .iter()
-                .map(|c| {
-                    let (a, b) = header_lines(filings, c, merged);
-                    a.width().max(b.width().min(16)) as u16 + 1
-                })
-                .collect();
-            for row in &rows {
-                for (ci, gc) in row.cells.iter().enumerate() {
-                    if let Some(cell) = gc.as_ref().and_then(|gc| cell(filings, gc)) {
-                        let s = format_cell(cell, row.unit, row.scale, mode);
-                        w[ci] = w[ci].max(s.width() as u16 + 1);
-                    }
-                }
-            }
-        }
+        let widths = std::array::from_fn(|_| vec![OnceCell::new(); columns.len()]);
         let label_width = rows
             .iter()
             .map(|r| r.label.width() + 2 * r.depth as usize + 2)

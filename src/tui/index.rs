@@ -3,13 +3,14 @@
 
 use crate::check::{Report, Status};
 use crate::model::{Filing, StatementKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Checks located by (filing index, statement, row, column).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CheckIndex {
-    cells: HashMap<(usize, StatementKind, usize, usize), Vec<usize>>,
-    worst: HashMap<(usize, StatementKind, usize, usize), Status>,
+    cells: FxHashMap<(usize, StatementKind, usize, usize), Vec<usize>>,
+    worst: FxHashMap<(usize, StatementKind, usize, usize), Status>,
     /// Filing index by filing id.
     pub filing_of: HashMap<String, usize>,
 }

@@ -1,7 +1,8 @@
 //! Screen geometry shared by rendering, scrolling and mouse hit-testing.
 
+use super::format::UnitMode;
 use super::grid::Grid;
-use crate::model::StatementKind;
+use crate::model::{Filing, StatementKind};
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -81,12 +82,19 @@ pub fn overlay_rows(size: (u16, u16)) -> usize {
 
 /// Width of the frozen label column for `grid` on a screen `width` wide:
 /// labels up to 45% of the screen, more when the value columns leave room,
-/// less (down to 30%) when that lets every value column fit.
-pub fn label_width(grid: &Grid, width: u16) -> u16 {
+/// less (down to 30%) when that lets every value column fit. Columns are
+/// measured (as printed) only until they fill the screen.
+pub fn label_width(grid: &Grid, filings: &[Filing], width: u16) -> u16 {
     let max = (width as u32 * 45 / 100) as u16;
     let capped = grid.label_width.clamp(16, max.max(16));
-    let columns: u16 = grid.widths[0].iter().map(|w| w + 1).sum();
-    let room = width.saturating_sub(columns + 1);
+    let mut columns = 0u16;
+    for c in 0..grid.columns.len() {
+        if columns >= width {
+            break;
+        }
+        columns = columns.saturating_add(grid.width(filings, UnitMode::AsPrinted, c) + 1);
+    }
+    let room = width.saturating_sub(columns.saturating_add(1));
     let w = if room >= capped {
         capped.max(grid.label_width.min(room))
     } else {
@@ -97,11 +105,17 @@ pub fn label_width(grid: &Grid, width: u16) -> u16 {
 }
 
 /// How many grid columns starting at visible column `left` fit beside the labels.
-pub fn fitting_columns(widths: &[u16], visible: &[usize], left: usize, room: u16) -> usize {
+/// `width` gives a grid column's display width (see [`Grid::width`]).
+pub fn fitting_columns(
+    width: impl Fn(usize) -> u16,
+    visible: &[usize],
+    left: usize,
+    room: u16,
+) -> usize {
     let mut used = 0u16;
     let mut n = 0;
     for &c in visible.iter().skip(left) {
-        let w = widths.get(c).copied().unwrap_or(10) + 1;
+        let w = width(c) + 1;
         if used + w > room && n > 0 {
             break;
         }

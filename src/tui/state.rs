@@ -271,10 +271,10 @@ impl State {
         self.grid = if self.merged {
             self.merged_cache
                 .entry(kind)
-                .or_insert_with(|| Grid::merged(&self.filings, kind, &self.index))
+                .or_insert_with(|| Grid::merged(&self.filings, kind))
                 .clone()
         } else {
-            Grid::single(&self.filings, self.filing, kind, &self.index)
+            Grid::single(&self.filings, self.filing, kind)
         };
         self.refilter();
         self.row = self.row.min(self.grid.rows.len().saturating_sub(1));

@@ -111,10 +111,10 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height <= TABLE_HEADER {
         return;
     }
-    let lw = layout::label_width(g, area.width);
-    let widths = &g.widths[state.unit.index()];
+    let lw = layout::label_width(g, &state.filings, area.width);
+    let width = |c| g.width(&state.filings, state.unit, c);
     let room = area.width.saturating_sub(lw + 1);
-    let n = layout::fitting_columns(widths, &state.visible_cols, state.left, room);
+    let n = layout::fitting_columns(width, &state.visible_cols, state.left, room);
     let shown: Vec<usize> = state
         .visible_cols
         .iter()
@@ -150,7 +150,7 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let mut x = area.x + lw + 1;
     for (vi, &c) in shown.iter().enumerate() {
-        let w = widths[c];
+        let w = width(c);
         let (a, b) = grid::header_lines(&state.filings, &g.columns[c], state.merged);
         let sel = state.left + vi == state.col;
         let hs = if sel {
@@ -198,13 +198,14 @@ pub fn render(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         let mut x = area.x + lw + 1;
         for (vi, &c) in shown.iter().enumerate() {
-            let w = widths[c] as usize;
+            let w = width(c) as usize;
             let gc = row.cells.get(c).copied().flatten();
             let text = gc
                 .and_then(|gc| grid::cell(&state.filings, &gc))
                 .map(|cell| numeric(&format_cell(cell, row.unit, row.scale, state.unit)))
                 .unwrap_or_default();
-            let mut style = match gc.and_then(|gc| gc.status) {
+            let status = gc.and_then(|gc| gc.status(&state.index, g.kind));
+            let mut style = match status {
                 Some(Status::Fail) => base.patch(theme.fail),
                 Some(Status::Warn) => base.patch(theme.warn),
                 _ => base,

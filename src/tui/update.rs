@@ -255,10 +255,10 @@ fn columns_follow(state: &mut State) {
     let room = state
         .size
         .0
-        .saturating_sub(layout::label_width(&state.grid, state.size.0) + 1);
-    let widths = &state.grid.widths[state.unit.index()];
+        .saturating_sub(layout::label_width(&state.grid, &state.filings, state.size.0) + 1);
+    let width = |c| state.grid.width(&state.filings, state.unit, c);
     while state.left < state.col
-        && state.left + layout::fitting_columns(widths, &state.visible_cols, state.left, room)
+        && state.left + layout::fitting_columns(width, &state.visible_cols, state.left, room)
             <= state.col
     {
         state.left += 1;
