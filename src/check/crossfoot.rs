@@ -9,13 +9,14 @@ use super::helpers::{
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::CheckKind;
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{ColumnRole, StatementKind};
 use rust_decimal::Decimal;
 
 /// Runs the agreement and reconciliation checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     agreements(ix, out);
     for &(kind, source) in &ix.set.compiled.reconciliations {
         let Some(si) = ix.stmt(kind) else { continue };
@@ -25,7 +26,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
 }
 
 /// Figures printed twice, declared in the rules.
-fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+fn agreements(ix: &Indexed<'_>, out: &mut Out) {
     for rule in &ix.set.compiled.agreements {
         let with = &rule.with;
         let Some(si) = ix.stmt(rule.statement) else {
@@ -74,8 +75,6 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 out.push(r);
                 continue;
             };
-            r.contributors
-                .push(contributor(ix, osi, orow, oc, Weight::Times(k)));
             let expected = orow_ref
                 .cell(oc)
                 .map_or(Interval::zero(), |c| units(orow_ref, c))
@@ -91,13 +90,15 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     factor: (k != Decimal::ONE).then_some(k),
                 },
             );
-            out.push(r);
+            out.push_with(r, |cs| {
+                cs.push(contributor(ix, osi, orow, oc, Weight::Times(k)));
+            });
         }
     }
 }
 
 /// Each reconciliation row: IFRS = U.S. GAAP + Σ adjustments (blank = 0).
-fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) {
+fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Out) {
     let st = &ix.filing.statements[si];
     for (gi, gcol) in st.columns.iter().enumerate() {
         if gcol.role != ColumnRole::UsGaap {
@@ -120,12 +121,8 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
             };
             let path = row_path(ix, si, ri, ii);
             let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
-            r.contributors.reserve_exact(adj.len() + 1);
-            r.contributors
-                .push(contributor(ix, si, ri, gi, Weight::ONE));
             let mut sum = units(row, g);
             for &a in &adj {
-                r.contributors.push(contributor(ix, si, ri, a, Weight::ONE));
                 if let Some(c) = row.cell(a) {
                     sum = sum.plus(units(row, c));
                 }
@@ -140,18 +137,19 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
                 dp,
                 Basis::Adjustments(adj.len()),
             );
-            out.push(r);
+            out.push_with(r, |cs| {
+                cs.reserve_exact(adj.len() + 1);
+                cs.push(contributor(ix, si, ri, gi, Weight::ONE));
+                for &a in &adj {
+                    cs.push(contributor(ix, si, ri, a, Weight::ONE));
+                }
+            });
         }
     }
 }
 
 /// Every U.S. GAAP figure of the reconciliation against the statements.
-fn gaap_against_statements(
-    ix: &Indexed<'_>,
-    si: usize,
-    source: StatementKind,
-    out: &mut Vec<CheckResult>,
-) {
+fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, out: &mut Out) {
     let st = &ix.filing.statements[si];
     let src = ix.stmt(source);
     for (gi, gcol) in st.columns.iter().enumerate() {
@@ -189,8 +187,6 @@ fn gaap_against_statements(
                 continue;
             };
             let srow_ref = &ix.filing.statements[ssi].rows[srow];
-            r.contributors
-                .push(contributor(ix, ssi, srow, sc, Weight::ONE));
             let expected = srow_ref
                 .cell(sc)
                 .map_or(Interval::zero(), |c| units(srow_ref, c));
@@ -205,7 +201,7 @@ fn gaap_against_statements(
                     factor: None,
                 },
             );
-            out.push(r);
+            out.push_with(r, |cs| cs.push(contributor(ix, ssi, srow, sc, Weight::ONE)));
         }
     }
 }

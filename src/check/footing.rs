@@ -7,7 +7,8 @@ use super::helpers::{
 };
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::{CheckKind, Contributor};
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::ColumnRole;
 use rust_decimal::Decimal;
@@ -15,11 +16,7 @@ use rustc_hash::FxHashSet;
 
 /// Runs the footing checks of one filing (`claimed` totals are reported by
 /// a rule of another kind).
-pub(crate) fn run(
-    ix: &Indexed<'_>,
-    claimed: &FxHashSet<(usize, usize)>,
-    out: &mut Vec<CheckResult>,
-) {
+pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &mut Out) {
     let prefixes = &ix.set.compiled.subtract_prefixes;
     for (si, st) in ix.filing.statements.iter().enumerate() {
         let partial = ix.is_partial(si);
@@ -60,11 +57,14 @@ pub(crate) fn run(
                 let cname = ix.subject(si, p, ci);
                 let mut sum = Interval::zero();
                 let mut missing = None;
-                r.contributors.reserve_exact(kids.len());
+                let fill = |cs: &mut Vec<Contributor>| {
+                    cs.reserve_exact(kids.len());
+                    for (&k, &w) in kids.iter().zip(&weights) {
+                        cs.push(contributor(ix, si, k, ci, Weight::Times(w)));
+                    }
+                };
                 for (&k, &w) in kids.iter().zip(&weights) {
                     let row = &st.rows[k];
-                    r.contributors
-                        .push(contributor(ix, si, k, ci, Weight::Times(w)));
                     match row.cell(ci) {
                         Some(c) => sum = sum.plus(units(row, c).times(w)),
                         None if partial => {}
@@ -76,7 +76,7 @@ pub(crate) fn run(
                     None if partial => Interval::zero(),
                     None => {
                         skip(&mut r, cname, "the total is not printed in this column");
-                        out.push(r);
+                        out.push_with(r, fill);
                         continue;
                     }
                 };
@@ -86,7 +86,7 @@ pub(crate) fn run(
                         cname,
                         format!("component \"{m}\" is not printed in this column"),
                     );
-                    out.push(r);
+                    out.push_with(r, fill);
                     continue;
                 }
                 let dp = total.map_or(0, |c| c.amount.decimals);
@@ -98,7 +98,7 @@ pub(crate) fn run(
                     dp,
                     Basis::Components(kids.len()),
                 );
-                out.push(r);
+                out.push_with(r, fill);
             }
         }
     }

@@ -8,7 +8,8 @@ use super::helpers::{
     Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
 };
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::{CheckKind, Contributor};
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{Currency, RowKind, Unit};
 use rust_decimal::Decimal;
@@ -40,7 +41,7 @@ fn leaf_count(
 }
 
 /// Runs the translation checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     let totals = &ix.set.compiled.fx_totals;
     let rate = ix.filing.exchange_rate.as_ref();
     for (si, st) in ix.filing.statements.iter().enumerate() {
@@ -83,8 +84,6 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 let rcell = row.cell(rc).expect("filtered above");
                 let actual = in_row_unit(row, units(row, ucell));
                 if row.unit == Unit::Shares {
-                    r.contributors
-                        .push(contributor(ix, si, ri, rc, Weight::ONE));
                     let expected = in_row_unit(row, units(row, rcell));
                     judge(
                         &mut r,
@@ -94,7 +93,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                         ucell.amount.decimals,
                         Basis::ShareCount,
                     );
-                    out.push(r);
+                    out.push_with(r, |cs| cs.push(contributor(ix, si, ri, rc, Weight::ONE)));
                     continue;
                 }
                 let Some(rate) = rate else {
@@ -102,11 +101,12 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     out.push(r);
                     continue;
                 };
-                r.contributors
-                    .push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
+                let fill = |cs: &mut Vec<Contributor>| {
+                    cs.push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
+                };
                 let Some(expected) = units(row, rcell).div_exact(rate.rmb_per_usd) else {
                     skip(&mut r, cname, "the stated exchange rate is zero");
-                    out.push(r);
+                    out.push_with(r, fill);
                     continue;
                 };
                 let n = leaves.unwrap_or(1);
@@ -128,7 +128,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     ucell.amount.decimals,
                     basis,
                 );
-                out.push(r);
+                out.push_with(r, fill);
             }
         }
     }
