@@ -4,7 +4,7 @@
 //! non-GAAP reconciliation) against each other.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::id::Path;
 use super::interval::Interval;
@@ -45,12 +45,13 @@ fn agreements(ix: &Indexed<'_>, out: &mut Out) {
                 rule: rule.id.clone(),
                 column: ci as u32,
             };
-            let mut r = cell_result(rule.kind, path, ix, si, row, ci);
-            let subject = ix.subject(si, row, ci);
+            let result = |path| cell_result(rule.kind, path, ix, si, row, ci);
+            let subject = || ix.subject(si, row, ci);
             let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, with) else {
+                let mut r = result(path);
                 skip(
                     &mut r,
-                    subject,
+                    subject(),
                     format!(
                         "the {} statement has no \"{}\" row",
                         with.statement.map_or("same", StatementKind::id),
@@ -63,9 +64,10 @@ fn agreements(ix: &Indexed<'_>, out: &mut Out) {
             let other = &ix.filing.statements[osi];
             let orow_ref = &other.rows[orow];
             let Some(oc) = ocol.filter(|&oc| orow_ref.cell(oc).is_some()) else {
+                let mut r = result(path);
                 skip(
                     &mut r,
-                    subject,
+                    subject(),
                     format!(
                         "\"{}\" is not printed in the {} for this period",
                         orow_ref.label,
@@ -79,11 +81,17 @@ fn agreements(ix: &Indexed<'_>, out: &mut Out) {
                 .cell(oc)
                 .map_or(Interval::zero(), |c| units(orow_ref, c))
                 .times(k);
+            let actual = in_row_unit(here, units(here, cell));
+            let expected = in_row_unit(here, expected);
+            let Some(path) = counted(out, rule.kind, ix, path, &actual, &expected) else {
+                continue;
+            };
+            let mut r = result(path);
             judge(
                 &mut r,
-                subject,
-                in_row_unit(here, units(here, cell)),
-                in_row_unit(here, expected),
+                subject(),
+                actual,
+                expected,
                 cell.amount.decimals,
                 Basis::Figure {
                     statement: other.kind,
@@ -120,7 +128,6 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Out) {
                 continue;
             };
             let path = row_path(ix, si, ri, ii);
-            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
             let mut sum = units(row, g);
             for &a in &adj {
                 if let Some(c) = row.cell(a) {
@@ -129,11 +136,16 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Out) {
             }
             let actual = ifrs.map_or(Interval::zero(), |c| units(row, c));
             let dp = ifrs.map_or(0, |c| c.amount.decimals);
+            let (actual, sum) = (in_row_unit(row, actual), in_row_unit(row, sum));
+            let Some(path) = counted(out, CheckKind::CrossFoot, ix, path, &actual, &sum) else {
+                continue;
+            };
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
             judge(
                 &mut r,
                 ix.subject(si, ri, ii),
-                in_row_unit(row, actual),
-                in_row_unit(row, sum),
+                actual,
+                sum,
                 dp,
                 Basis::Adjustments(adj.len()),
             );
@@ -166,8 +178,6 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
         for (ri, row) in st.rows.iter().enumerate() {
             let Some(g) = row.cell(gi) else { continue };
             let path = row_path(ix, si, ri, gi);
-            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
-            let subject = ix.subject(si, ri, gi);
             let found = src.and_then(|ssi| {
                 let srow = ix.match_row(ssi, ix, si, ri)?;
                 let sc = sc?;
@@ -175,9 +185,10 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
                 Some((ssi, srow, sc))
             });
             let Some((ssi, srow, sc)) = found else {
+                let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
                 skip(
                     &mut r,
-                    subject,
+                    ix.subject(si, ri, gi),
                     format!(
                         "the {} does not print this figure for this period",
                         source.title().to_lowercase()
@@ -190,11 +201,18 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
             let expected = srow_ref
                 .cell(sc)
                 .map_or(Interval::zero(), |c| units(srow_ref, c));
+            let actual = in_row_unit(row, units(row, g));
+            let expected = in_row_unit(row, expected);
+            let Some(path) = counted(out, CheckKind::CrossFoot, ix, path, &actual, &expected)
+            else {
+                continue;
+            };
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
             judge(
                 &mut r,
-                subject,
-                in_row_unit(row, units(row, g)),
-                in_row_unit(row, expected),
+                ix.subject(si, ri, gi),
+                actual,
+                expected,
                 g.amount.decimals,
                 Basis::Figure {
                     statement: source,

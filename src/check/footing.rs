@@ -3,7 +3,7 @@
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::interval::Interval;
 use super::message::Basis;
@@ -53,8 +53,8 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                     continue;
                 }
                 let path = row_path(ix, si, p, ci);
-                let mut r = cell_result(CheckKind::Footing, path, ix, si, p, ci);
-                let cname = ix.subject(si, p, ci);
+                let result = |path| cell_result(CheckKind::Footing, path, ix, si, p, ci);
+                let cname = || ix.subject(si, p, ci);
                 let mut sum = Interval::zero();
                 let mut missing = None;
                 let fill = |cs: &mut Vec<Contributor>| {
@@ -75,26 +75,33 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                     Some(c) => units(total_row, c),
                     None if partial => Interval::zero(),
                     None => {
-                        skip(&mut r, cname, "the total is not printed in this column");
+                        let mut r = result(path);
+                        skip(&mut r, cname(), "the total is not printed in this column");
                         out.push_with(r, fill);
                         continue;
                     }
                 };
                 if let Some(m) = missing {
+                    let mut r = result(path);
                     skip(
                         &mut r,
-                        cname,
+                        cname(),
                         format!("component \"{m}\" is not printed in this column"),
                     );
                     out.push_with(r, fill);
                     continue;
                 }
                 let dp = total.map_or(0, |c| c.amount.decimals);
+                let (actual, sum) = (in_row_unit(total_row, actual), in_row_unit(total_row, sum));
+                let Some(path) = counted(out, CheckKind::Footing, ix, path, &actual, &sum) else {
+                    continue;
+                };
+                let mut r = result(path);
                 judge(
                     &mut r,
-                    cname,
-                    in_row_unit(total_row, actual),
-                    in_row_unit(total_row, sum),
+                    cname(),
+                    actual,
+                    sum,
                     dp,
                     Basis::Components(kids.len()),
                 );

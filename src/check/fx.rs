@@ -5,7 +5,7 @@
 //! USD column repeat the RMB column's count.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::message::Basis;
 use super::result::{CheckKind, Contributor};
@@ -70,12 +70,13 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     continue;
                 }
                 let path = row_path(ix, si, ri, ui);
-                let mut r = cell_result(CheckKind::Fx, path, ix, si, ri, ui);
-                let cname = ix.subject(si, ri, ui);
+                let result = |path| cell_result(CheckKind::Fx, path, ix, si, ri, ui);
+                let cname = || ix.subject(si, ri, ui);
                 let Some(rc) = rmb.filter(|&c| row.cell(c).is_some()) else {
+                    let mut r = result(path);
                     skip(
                         &mut r,
-                        cname,
+                        cname(),
                         "the RMB figure is not printed for this period",
                     );
                     out.push(r);
@@ -85,9 +86,14 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                 let actual = in_row_unit(row, units(row, ucell));
                 if row.unit == Unit::Shares {
                     let expected = in_row_unit(row, units(row, rcell));
+                    let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected)
+                    else {
+                        continue;
+                    };
+                    let mut r = result(path);
                     judge(
                         &mut r,
-                        cname,
+                        cname(),
                         actual,
                         expected,
                         ucell.amount.decimals,
@@ -97,7 +103,8 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     continue;
                 }
                 let Some(rate) = rate else {
-                    skip(&mut r, cname, "the filing states no exchange rate");
+                    let mut r = result(path);
+                    skip(&mut r, cname(), "the filing states no exchange rate");
                     out.push(r);
                     continue;
                 };
@@ -105,7 +112,8 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     cs.push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
                 };
                 let Some(expected) = units(row, rcell).div_exact(rate.rmb_per_usd) else {
-                    skip(&mut r, cname, "the stated exchange rate is zero");
+                    let mut r = result(path);
+                    skip(&mut r, cname(), "the stated exchange rate is zero");
                     out.push_with(r, fill);
                     continue;
                 };
@@ -115,6 +123,10 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     let half = Decimal::new(5, ucell.amount.decimals.min(27) + 1);
                     expected = expected.widen(half * Decimal::from(n));
                 }
+                let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected) else {
+                    continue;
+                };
+                let mut r = result(path);
                 let basis = Basis::Translation {
                     rmb: ix.raw(si, ri, rc),
                     rate: rate.rmb_per_usd,
@@ -122,7 +134,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                 };
                 judge(
                     &mut r,
-                    cname,
+                    cname(),
                     actual,
                     expected,
                     ucell.amount.decimals,

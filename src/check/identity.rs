@@ -3,7 +3,7 @@
 //! GAAP + share-based compensation = non-GAAP, ...).
 
 use super::compiled::{Identity, KeyTerm};
-use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
@@ -175,7 +175,6 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
             rule: rule.id.clone(),
             column: ci as u32,
         };
-        let mut r = cell_result(kind, path, ix, si, total, ci);
         parts.clear();
         let mut sum = Interval::zero();
         let mut missing: Option<Cow<'static, str>> = None;
@@ -226,7 +225,7 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
         if printed == 0 {
             continue;
         }
-        let subject = ix.subject(si, total, ci);
+        let subject = || ix.subject(si, total, ci);
         let fill = |cs: &mut Vec<Contributor>| {
             cs.extend(
                 parts
@@ -235,17 +234,23 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
             );
         };
         if let Some(m) = missing {
-            skip(&mut r, subject, m);
+            let mut r = cell_result(kind, path, ix, si, total, ci);
+            skip(&mut r, subject(), m);
             out.push_with(r, fill);
             continue;
         }
         let actual = tcell.map_or(Interval::zero(), |c| units(total_row, c));
         let dp = tcell.map_or(0, |c| c.amount.decimals);
+        let (actual, sum) = (in_row_unit(total_row, actual), in_row_unit(total_row, sum));
+        let Some(path) = counted(out, kind, ix, path, &actual, &sum) else {
+            continue;
+        };
+        let mut r = cell_result(kind, path, ix, si, total, ci);
         judge(
             &mut r,
-            subject,
-            in_row_unit(total_row, actual),
-            in_row_unit(total_row, sum),
+            subject(),
+            actual,
+            sum,
             dp,
             Basis::Rule(rule.description.clone()),
         );

@@ -4,7 +4,7 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::{Indexed, contributor, judge, units};
+use super::helpers::{Indexed, contributor, counted, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
 use super::interval::Interval;
@@ -236,10 +236,14 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
         currency,
         line: fact.line,
     };
-    let mut r = narrative_result(ix, path, subject.clone(), &q.raw, fact.line);
-    r.statement = Some(rr.statement);
-    r.period_end = Some(period.end());
+    let result = |path| {
+        let mut r = narrative_result(ix, path, subject.clone(), &q.raw, fact.line);
+        r.statement = Some(rr.statement);
+        r.period_end = Some(period.end());
+        r
+    };
     let Some((f, si, row, ci)) = found else {
+        let mut r = result(path);
         r.explanation = Explanation::Text(format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
@@ -261,11 +265,15 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     let Some(cell) = srow.cell(ci) else {
         return;
     };
-    r.column = Some(other.st[si].columns[ci].clone());
-    if f == fi {
-        r.row_index = Some(row);
-        r.column_index = Some(ci);
-    }
+    let located = |path| {
+        let mut r = result(path);
+        r.column = Some(other.st[si].columns[ci].clone());
+        if f == fi {
+            r.row_index = Some(row);
+            r.column_index = Some(ci);
+        }
+        r
+    };
     // ADS counts stated in the text against share counts in the table.
     let per = if matches!(q.unit, Unit::Shares | Unit::Count)
         && srow.unit == Unit::Shares
@@ -284,9 +292,13 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
         .and_then(|x| x.div_pow10(q.scale.exponent()));
     let actual = Interval::of(&q.amount);
     let Some(expected) = expected else {
-        out.push_with(r, fill);
+        out.push_with(located(path), fill);
         return;
     };
+    let Some(path) = counted(out, CheckKind::Narrative, ix, path, &actual, &expected) else {
+        return;
+    };
+    let mut r = located(path);
     let what = Basis::Cell {
         label: other.st[si].labels[row].clone(),
         raw: other.raw(si, row, ci),

@@ -5,7 +5,7 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
 use super::id::{Path, Tail};
 use super::interval::Interval;
 use super::message::Basis;
@@ -151,17 +151,29 @@ fn compare(
     let ix = ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
-    let mut r = cell_result(CheckKind::Period, path(ix, at, tail), ix, at.1, at.2, at.3);
     let mut expected = Interval::zero();
     for &p in parts {
         expected = expected.plus(cell_interval(ixs, p));
     }
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
+    let actual = in_row_unit(row, cell_interval(ixs, at));
+    let expected = in_row_unit(row, expected);
+    let Some(path) = counted(
+        out,
+        CheckKind::Period,
+        ix,
+        path(ix, at, tail),
+        &actual,
+        &expected,
+    ) else {
+        return;
+    };
+    let mut r = cell_result(CheckKind::Period, path, ix, at.1, at.2, at.3);
     judge(
         &mut r,
         ix.subject(at.1, at.2, at.3),
-        in_row_unit(row, cell_interval(ixs, at)),
-        in_row_unit(row, expected),
+        actual,
+        expected,
         dp,
         what,
     );

@@ -63,6 +63,12 @@ impl Out {
         self.count += 1;
     }
 
+    /// Records a pass only counted, by its id (see [`Out::keeps`]).
+    pub fn count_pass(&mut self, id: CheckId) {
+        self.passed.push((self.count, id));
+        self.count += 1;
+    }
+
     /// The results kept, ids made unique over every result of the run, and
     /// the number of passes let go.
     pub fn finish(mut self) -> (Vec<CheckResult>, usize) {
