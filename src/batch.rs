@@ -8,7 +8,7 @@
 //! filings ([`crate::check::run_company`]); lost labels are recovered from
 //! the same company's filings only.
 
-use crate::check::{self, CheckResult, rules::RuleSet};
+use crate::check::{self, CheckResult, Passes, rules::RuleSet};
 use crate::load::{self, LoadError, Source};
 use crate::model::Filing;
 use std::collections::{BTreeMap, HashMap};
@@ -42,8 +42,11 @@ pub struct CompanyChecks {
     pub index: usize,
     /// The ids of its filings that loaded, in input order.
     pub filings: Vec<String>,
-    /// Every check of its filings, as [`check::run_company`] gives them.
+    /// Every check of its filings, as [`check::run_company_with`] gives
+    /// them (without the passes when they are only counted).
     pub checks: Vec<CheckResult>,
+    /// Passes counted and let go (0 when passes are kept).
+    pub passed: usize,
 }
 
 /// Groups `inputs` by company: indices into `inputs`, companies in order of
@@ -106,6 +109,19 @@ pub fn run(
     inputs: &[Input],
     groups: &[Vec<usize>],
     threads: usize,
+    each: impl FnMut(CompanyChecks),
+) -> Vec<(usize, LoadError)> {
+    run_with(set, inputs, groups, threads, Passes::Keep, each)
+}
+
+/// [`run`], keeping passing results or only counting them
+/// ([`CompanyChecks::passed`]).
+pub fn run_with(
+    set: &RuleSet,
+    inputs: &[Input],
+    groups: &[Vec<usize>],
+    threads: usize,
+    passes: Passes,
     mut each: impl FnMut(CompanyChecks),
 ) -> Vec<(usize, LoadError)> {
     let next = AtomicUsize::new(0);
@@ -124,7 +140,10 @@ pub fn run(
                     let Some(group) = groups.get(index) else {
                         break;
                     };
-                    if tx.send(company(set, inputs, group, index, inner)).is_err() {
+                    if tx
+                        .send(company(set, inputs, group, index, inner, passes))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -154,6 +173,7 @@ fn company(
     group: &[usize],
     index: usize,
     threads: usize,
+    passes: Passes,
 ) -> (CompanyChecks, Vec<(usize, LoadError)>) {
     let mut errors = Vec::new();
     let mut sources = Vec::with_capacity(group.len());
@@ -174,13 +194,14 @@ fn company(
     drop(sources);
     load::recover::labels(&mut filings);
     let refs: Vec<&Filing> = filings.iter().collect();
-    let checks = check::run_company(set, &refs);
+    let (checks, passed) = check::run_company_with(set, &refs, passes);
     let ids = filings.into_iter().map(|f| f.id).collect();
     (
         CompanyChecks {
             index,
             filings: ids,
             checks,
+            passed,
         },
         errors,
     )

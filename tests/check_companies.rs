@@ -63,3 +63,26 @@ fn the_bundled_company_alone_gives_the_bundled_results_in_order() {
     assert_eq!((s.pass, s.fail, s.warn, s.skip), (1222, 5, 2, 44));
     assert_eq!(checks, check::run(&filings).checks);
 }
+
+/// Counting passes instead of keeping them leaves every other result as it
+/// was, ids included, even where repeated ids are numbered ("~2").
+#[test]
+fn counting_passes_keeps_the_other_results_and_their_ids() {
+    let (filings, _) = load::load_all(&load::bundled());
+    let set = check::rules::embedded();
+    // The bundled pair, then its first filing again: every id of that
+    // filing repeats.
+    let group: Vec<&Filing> = vec![&filings[0], &filings[1], &filings[0]];
+    let (all, none_counted) = check::run_company_with(set, &group, check::Passes::Keep);
+    let (kept, passed) = check::run_company_with(set, &group, check::Passes::Count);
+    assert_eq!(none_counted, 0);
+    let passes = all.iter().filter(|c| c.status == Status::Pass).count();
+    assert_eq!(passed, passes);
+    assert!(passes > 1222, "the repeated filing passes too: {passes}");
+    let others: Vec<CheckResult> = all
+        .into_iter()
+        .filter(|c| c.status != Status::Pass)
+        .collect();
+    assert!(others.iter().any(|c| c.id.to_string().ends_with("~2")));
+    assert_eq!(kept, others);
+}

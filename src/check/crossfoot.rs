@@ -4,18 +4,19 @@
 //! non-GAAP reconciliation) against each other.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::CheckKind;
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{ColumnRole, StatementKind};
 use rust_decimal::Decimal;
 
 /// Runs the agreement and reconciliation checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     agreements(ix, out);
     for &(kind, source) in &ix.set.compiled.reconciliations {
         let Some(si) = ix.stmt(kind) else { continue };
@@ -25,7 +26,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
 }
 
 /// Figures printed twice, declared in the rules.
-fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+fn agreements(ix: &Indexed<'_>, out: &mut Out) {
     for rule in &ix.set.compiled.agreements {
         let with = &rule.with;
         let Some(si) = ix.stmt(rule.statement) else {
@@ -44,12 +45,13 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 rule: rule.id.clone(),
                 column: ci as u32,
             };
-            let mut r = cell_result(rule.kind, path, ix, si, row, ci);
-            let subject = ix.subject(si, row, ci);
+            let result = |path| cell_result(rule.kind, path, ix, si, row, ci);
+            let subject = || ix.subject(si, row, ci);
             let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, with) else {
+                let mut r = result(path);
                 skip(
                     &mut r,
-                    subject,
+                    subject(),
                     format!(
                         "the {} statement has no \"{}\" row",
                         with.statement.map_or("same", StatementKind::id),
@@ -62,9 +64,10 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
             let other = &ix.filing.statements[osi];
             let orow_ref = &other.rows[orow];
             let Some(oc) = ocol.filter(|&oc| orow_ref.cell(oc).is_some()) else {
+                let mut r = result(path);
                 skip(
                     &mut r,
-                    subject,
+                    subject(),
                     format!(
                         "\"{}\" is not printed in the {} for this period",
                         orow_ref.label,
@@ -74,30 +77,36 @@ fn agreements(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 out.push(r);
                 continue;
             };
-            r.contributors
-                .push(contributor(ix, osi, orow, oc, Weight::Times(k)));
             let expected = orow_ref
                 .cell(oc)
                 .map_or(Interval::zero(), |c| units(orow_ref, c))
                 .times(k);
+            let actual = in_row_unit(here, units(here, cell));
+            let expected = in_row_unit(here, expected);
+            let Some(path) = counted(out, rule.kind, ix, path, &actual, &expected) else {
+                continue;
+            };
+            let mut r = result(path);
             judge(
                 &mut r,
-                subject,
-                in_row_unit(here, units(here, cell)),
-                in_row_unit(here, expected),
+                subject(),
+                actual,
+                expected,
                 cell.amount.decimals,
                 Basis::Figure {
                     statement: other.kind,
                     factor: (k != Decimal::ONE).then_some(k),
                 },
             );
-            out.push(r);
+            out.push_with(r, |cs| {
+                cs.push(contributor(ix, osi, orow, oc, Weight::Times(k)));
+            });
         }
     }
 }
 
 /// Each reconciliation row: IFRS = U.S. GAAP + Σ adjustments (blank = 0).
-fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) {
+fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Out) {
     let st = &ix.filing.statements[si];
     for (gi, gcol) in st.columns.iter().enumerate() {
         if gcol.role != ColumnRole::UsGaap {
@@ -119,39 +128,40 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Vec<CheckResult>) 
                 continue;
             };
             let path = row_path(ix, si, ri, ii);
-            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
-            r.contributors.reserve_exact(adj.len() + 1);
-            r.contributors
-                .push(contributor(ix, si, ri, gi, Weight::ONE));
             let mut sum = units(row, g);
             for &a in &adj {
-                r.contributors.push(contributor(ix, si, ri, a, Weight::ONE));
                 if let Some(c) = row.cell(a) {
                     sum = sum.plus(units(row, c));
                 }
             }
             let actual = ifrs.map_or(Interval::zero(), |c| units(row, c));
             let dp = ifrs.map_or(0, |c| c.amount.decimals);
+            let (actual, sum) = (in_row_unit(row, actual), in_row_unit(row, sum));
+            let Some(path) = counted(out, CheckKind::CrossFoot, ix, path, &actual, &sum) else {
+                continue;
+            };
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, ii);
             judge(
                 &mut r,
                 ix.subject(si, ri, ii),
-                in_row_unit(row, actual),
-                in_row_unit(row, sum),
+                actual,
+                sum,
                 dp,
                 Basis::Adjustments(adj.len()),
             );
-            out.push(r);
+            out.push_with(r, |cs| {
+                cs.reserve_exact(adj.len() + 1);
+                cs.push(contributor(ix, si, ri, gi, Weight::ONE));
+                for &a in &adj {
+                    cs.push(contributor(ix, si, ri, a, Weight::ONE));
+                }
+            });
         }
     }
 }
 
 /// Every U.S. GAAP figure of the reconciliation against the statements.
-fn gaap_against_statements(
-    ix: &Indexed<'_>,
-    si: usize,
-    source: StatementKind,
-    out: &mut Vec<CheckResult>,
-) {
+fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, out: &mut Out) {
     let st = &ix.filing.statements[si];
     let src = ix.stmt(source);
     for (gi, gcol) in st.columns.iter().enumerate() {
@@ -168,8 +178,6 @@ fn gaap_against_statements(
         for (ri, row) in st.rows.iter().enumerate() {
             let Some(g) = row.cell(gi) else { continue };
             let path = row_path(ix, si, ri, gi);
-            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
-            let subject = ix.subject(si, ri, gi);
             let found = src.and_then(|ssi| {
                 let srow = ix.match_row(ssi, ix, si, ri)?;
                 let sc = sc?;
@@ -177,9 +185,10 @@ fn gaap_against_statements(
                 Some((ssi, srow, sc))
             });
             let Some((ssi, srow, sc)) = found else {
+                let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
                 skip(
                     &mut r,
-                    subject,
+                    ix.subject(si, ri, gi),
                     format!(
                         "the {} does not print this figure for this period",
                         source.title().to_lowercase()
@@ -189,23 +198,28 @@ fn gaap_against_statements(
                 continue;
             };
             let srow_ref = &ix.filing.statements[ssi].rows[srow];
-            r.contributors
-                .push(contributor(ix, ssi, srow, sc, Weight::ONE));
             let expected = srow_ref
                 .cell(sc)
                 .map_or(Interval::zero(), |c| units(srow_ref, c));
+            let actual = in_row_unit(row, units(row, g));
+            let expected = in_row_unit(row, expected);
+            let Some(path) = counted(out, CheckKind::CrossFoot, ix, path, &actual, &expected)
+            else {
+                continue;
+            };
+            let mut r = cell_result(CheckKind::CrossFoot, path, ix, si, ri, gi);
             judge(
                 &mut r,
-                subject,
-                in_row_unit(row, units(row, g)),
-                in_row_unit(row, expected),
+                ix.subject(si, ri, gi),
+                actual,
+                expected,
                 g.amount.decimals,
                 Basis::Figure {
                     statement: source,
                     factor: None,
                 },
             );
-            out.push(r);
+            out.push_with(r, |cs| cs.push(contributor(ix, ssi, srow, sc, Weight::ONE)));
         }
     }
 }

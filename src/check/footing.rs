@@ -3,11 +3,12 @@
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::{CheckKind, Contributor};
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::ColumnRole;
 use rust_decimal::Decimal;
@@ -15,11 +16,7 @@ use rustc_hash::FxHashSet;
 
 /// Runs the footing checks of one filing (`claimed` totals are reported by
 /// a rule of another kind).
-pub(crate) fn run(
-    ix: &Indexed<'_>,
-    claimed: &FxHashSet<(usize, usize)>,
-    out: &mut Vec<CheckResult>,
-) {
+pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &mut Out) {
     let prefixes = &ix.set.compiled.subtract_prefixes;
     for (si, st) in ix.filing.statements.iter().enumerate() {
         let partial = ix.is_partial(si);
@@ -56,15 +53,18 @@ pub(crate) fn run(
                     continue;
                 }
                 let path = row_path(ix, si, p, ci);
-                let mut r = cell_result(CheckKind::Footing, path, ix, si, p, ci);
-                let cname = ix.subject(si, p, ci);
+                let result = |path| cell_result(CheckKind::Footing, path, ix, si, p, ci);
+                let cname = || ix.subject(si, p, ci);
                 let mut sum = Interval::zero();
                 let mut missing = None;
-                r.contributors.reserve_exact(kids.len());
+                let fill = |cs: &mut Vec<Contributor>| {
+                    cs.reserve_exact(kids.len());
+                    for (&k, &w) in kids.iter().zip(&weights) {
+                        cs.push(contributor(ix, si, k, ci, Weight::Times(w)));
+                    }
+                };
                 for (&k, &w) in kids.iter().zip(&weights) {
                     let row = &st.rows[k];
-                    r.contributors
-                        .push(contributor(ix, si, k, ci, Weight::Times(w)));
                     match row.cell(ci) {
                         Some(c) => sum = sum.plus(units(row, c).times(w)),
                         None if partial => {}
@@ -75,30 +75,37 @@ pub(crate) fn run(
                     Some(c) => units(total_row, c),
                     None if partial => Interval::zero(),
                     None => {
-                        skip(&mut r, cname, "the total is not printed in this column");
-                        out.push(r);
+                        let mut r = result(path);
+                        skip(&mut r, cname(), "the total is not printed in this column");
+                        out.push_with(r, fill);
                         continue;
                     }
                 };
                 if let Some(m) = missing {
+                    let mut r = result(path);
                     skip(
                         &mut r,
-                        cname,
+                        cname(),
                         format!("component \"{m}\" is not printed in this column"),
                     );
-                    out.push(r);
+                    out.push_with(r, fill);
                     continue;
                 }
                 let dp = total.map_or(0, |c| c.amount.decimals);
+                let (actual, sum) = (in_row_unit(total_row, actual), in_row_unit(total_row, sum));
+                let Some(path) = counted(out, CheckKind::Footing, ix, path, &actual, &sum) else {
+                    continue;
+                };
+                let mut r = result(path);
                 judge(
                     &mut r,
-                    cname,
-                    in_row_unit(total_row, actual),
-                    in_row_unit(total_row, sum),
+                    cname(),
+                    actual,
+                    sum,
                     dp,
                     Basis::Components(kids.len()),
                 );
-                out.push(r);
+                out.push_with(r, fill);
             }
         }
     }

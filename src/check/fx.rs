@@ -5,10 +5,11 @@
 //! USD column repeat the RMB column's count.
 
 use super::helpers::{
-    Indexed, cell_result, contributor, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
 };
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::{CheckKind, Contributor};
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{Currency, RowKind, Unit};
 use rust_decimal::Decimal;
@@ -40,7 +41,7 @@ fn leaf_count(
 }
 
 /// Runs the translation checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     let totals = &ix.set.compiled.fx_totals;
     let rate = ix.filing.exchange_rate.as_ref();
     for (si, st) in ix.filing.statements.iter().enumerate() {
@@ -69,12 +70,13 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     continue;
                 }
                 let path = row_path(ix, si, ri, ui);
-                let mut r = cell_result(CheckKind::Fx, path, ix, si, ri, ui);
-                let cname = ix.subject(si, ri, ui);
+                let result = |path| cell_result(CheckKind::Fx, path, ix, si, ri, ui);
+                let cname = || ix.subject(si, ri, ui);
                 let Some(rc) = rmb.filter(|&c| row.cell(c).is_some()) else {
+                    let mut r = result(path);
                     skip(
                         &mut r,
-                        cname,
+                        cname(),
                         "the RMB figure is not printed for this period",
                     );
                     out.push(r);
@@ -83,30 +85,36 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 let rcell = row.cell(rc).expect("filtered above");
                 let actual = in_row_unit(row, units(row, ucell));
                 if row.unit == Unit::Shares {
-                    r.contributors
-                        .push(contributor(ix, si, ri, rc, Weight::ONE));
                     let expected = in_row_unit(row, units(row, rcell));
+                    let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected)
+                    else {
+                        continue;
+                    };
+                    let mut r = result(path);
                     judge(
                         &mut r,
-                        cname,
+                        cname(),
                         actual,
                         expected,
                         ucell.amount.decimals,
                         Basis::ShareCount,
                     );
-                    out.push(r);
+                    out.push_with(r, |cs| cs.push(contributor(ix, si, ri, rc, Weight::ONE)));
                     continue;
                 }
                 let Some(rate) = rate else {
-                    skip(&mut r, cname, "the filing states no exchange rate");
+                    let mut r = result(path);
+                    skip(&mut r, cname(), "the filing states no exchange rate");
                     out.push(r);
                     continue;
                 };
-                r.contributors
-                    .push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
+                let fill = |cs: &mut Vec<Contributor>| {
+                    cs.push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
+                };
                 let Some(expected) = units(row, rcell).div_exact(rate.rmb_per_usd) else {
-                    skip(&mut r, cname, "the stated exchange rate is zero");
-                    out.push(r);
+                    let mut r = result(path);
+                    skip(&mut r, cname(), "the stated exchange rate is zero");
+                    out.push_with(r, fill);
                     continue;
                 };
                 let n = leaves.unwrap_or(1);
@@ -115,6 +123,10 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                     let half = Decimal::new(5, ucell.amount.decimals.min(27) + 1);
                     expected = expected.widen(half * Decimal::from(n));
                 }
+                let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected) else {
+                    continue;
+                };
+                let mut r = result(path);
                 let basis = Basis::Translation {
                     rmb: ix.raw(si, ri, rc),
                     rate: rate.rmb_per_usd,
@@ -122,13 +134,13 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
                 };
                 judge(
                     &mut r,
-                    cname,
+                    cname(),
                     actual,
                     expected,
                     ucell.amount.decimals,
                     basis,
                 );
-                out.push(r);
+                out.push_with(r, fill);
             }
         }
     }

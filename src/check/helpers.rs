@@ -6,6 +6,7 @@ pub(crate) use super::index::Indexed;
 use super::interval::Interval;
 use super::message::{Basis, Explanation, Subject};
 use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::sink::Out;
 use super::text::{Difference, Expected, Weight};
 use crate::model::{Cell, Row};
 use rust_decimal::Decimal;
@@ -119,6 +120,30 @@ pub(crate) fn judge(
         Status::Fail
     };
     r.explanation = Explanation::Judged { subject, basis };
+}
+
+/// For a check of `kind` on filing `ix` judged `actual` against `expected`
+/// (as [`judge`] would be given them): a pass that `out` only counts is
+/// recorded by its id alone, nothing else of it built, and gives `None`;
+/// otherwise `path` comes back to build the result with.
+pub(crate) fn counted(
+    out: &mut Out,
+    kind: CheckKind,
+    ix: &Indexed<'_>,
+    path: Path,
+    actual: &Interval,
+    expected: &Interval,
+) -> Option<Path> {
+    let status = if actual.overlaps(expected) {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
+    if out.keeps(status) {
+        return Some(path);
+    }
+    out.count_pass(CheckId::new(kind, ix.id.clone(), path));
+    None
 }
 
 /// Marks the result skipped for `reason`.

@@ -1,7 +1,7 @@
 //! Check ids, kept as their parts and written only when shown:
 //! "footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2".
 
-use super::result::{CheckKind, CheckResult};
+use super::result::CheckKind;
 use super::text::{Shared, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
 use rustc_hash::{FxHashSet, FxHasher};
@@ -297,21 +297,21 @@ impl PartialEq<&str> for CheckId {
 
 /// Makes ids unique within a run (the same filing loaded twice, say) by
 /// suffixing repeats with "~2", "~3".
-pub(crate) fn make_unique(checks: &mut [CheckResult]) {
+pub(crate) fn make_unique(ids: &mut [&mut CheckId]) {
     // Usually nothing repeats: find that out from hashes of the ids. Where
     // no filing id or rule id holds a '/', a written id splits into the
     // same segments as its parts, so ids of rows and rules are hashed from
     // their parts (the same text gives the same hash); others as written.
-    let by_parts = checks.iter().all(|c| c.id.plain_parts());
+    let by_parts = ids.iter().all(|id| id.plain_parts());
     let mut hashes: FxHashSet<u64> =
-        FxHashSet::with_capacity_and_hasher(checks.len(), Default::default());
+        FxHashSet::with_capacity_and_hasher(ids.len(), Default::default());
     let mut clash = false;
-    for c in checks.iter() {
-        let h = match c.id.parts_hash().filter(|_| by_parts) {
+    for id in ids.iter() {
+        let h = match id.parts_hash().filter(|_| by_parts) {
             Some(h) => h,
             None => {
                 let mut h = TextHash::default();
-                let _ = c.id.write_to(&mut h);
+                let _ = id.write_to(&mut h);
                 h.0
             }
         };
@@ -324,14 +324,14 @@ pub(crate) fn make_unique(checks: &mut [CheckResult]) {
         return;
     }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for c in checks.iter_mut() {
-        let id = c.id.to_string();
+    for c in ids.iter_mut() {
+        let id = c.to_string();
         if !seen.insert(id.clone()) {
             let mut n = 2;
             while !seen.insert(format!("{id}~{n}")) {
                 n += 1;
             }
-            c.id.repeat = n;
+            c.repeat = n;
         }
     }
 }

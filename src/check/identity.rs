@@ -3,11 +3,12 @@
 //! GAAP + share-based compensation = non-GAAP, ...).
 
 use super::compiled::{Identity, KeyTerm};
-use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::CheckResult;
+use super::result::Contributor;
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{ColumnRole, RowKind};
 use rust_decimal::Decimal;
@@ -80,7 +81,7 @@ pub(crate) fn claimed(ix: &Indexed<'_>) -> FxHashSet<(usize, usize)> {
 /// Runs the identity rules over one filing. An identity that only restates
 /// a total's parent-link footing is left to the footing check, unless the
 /// rule is of another kind (then the footing check leaves it to the rule).
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     for rule in &ix.set.compiled.identities {
         for r in resolved(ix, rule) {
             if !rule.own_kind && duplicates_footing(ix, r.si, r.total, &r.terms) {
@@ -143,7 +144,7 @@ fn row_of(ix: &Indexed<'_>, si: usize, at: usize, t: &Operand<'_>) -> Option<usi
     }
 }
 
-fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) {
+fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
     let (si, total, rule) = (res.si, res.total, res.rule);
     let st = &ix.filing.statements[si];
     let partial = ix.is_partial(si);
@@ -158,6 +159,8 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) 
             _ => row_of(ix, si, total, t),
         })
         .collect();
+    // The cells that went in: (statement, row, column, weight).
+    let mut parts: Vec<(usize, usize, usize, Decimal)> = Vec::with_capacity(res.terms.len());
     for (ci, col) in st.columns.iter().enumerate() {
         let adjustment = partial && col.role == ColumnRole::Adjustment;
         if partial && !adjustment && !rule.all_columns {
@@ -172,7 +175,7 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) 
             rule: rule.id.clone(),
             column: ci as u32,
         };
-        let mut r = cell_result(kind, path, ix, si, total, ci);
+        parts.clear();
         let mut sum = Interval::zero();
         let mut missing: Option<Cow<'static, str>> = None;
         let mut printed = usize::from(tcell.is_some());
@@ -203,8 +206,7 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) 
                 }
                 continue;
             };
-            r.contributors
-                .push(contributor(ix, osi, row, oc, Weight::Times(w)));
+            parts.push((osi, row, oc, w));
             match orow.cell(oc) {
                 Some(c) => {
                     printed += 1;
@@ -223,22 +225,35 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Vec<CheckResult>) 
         if printed == 0 {
             continue;
         }
-        let subject = ix.subject(si, total, ci);
+        let subject = || ix.subject(si, total, ci);
+        let fill = |cs: &mut Vec<Contributor>| {
+            cs.extend(
+                parts
+                    .iter()
+                    .map(|&(osi, row, oc, w)| contributor(ix, osi, row, oc, Weight::Times(w))),
+            );
+        };
         if let Some(m) = missing {
-            skip(&mut r, subject, m);
-            out.push(r);
+            let mut r = cell_result(kind, path, ix, si, total, ci);
+            skip(&mut r, subject(), m);
+            out.push_with(r, fill);
             continue;
         }
         let actual = tcell.map_or(Interval::zero(), |c| units(total_row, c));
         let dp = tcell.map_or(0, |c| c.amount.decimals);
+        let (actual, sum) = (in_row_unit(total_row, actual), in_row_unit(total_row, sum));
+        let Some(path) = counted(out, kind, ix, path, &actual, &sum) else {
+            continue;
+        };
+        let mut r = cell_result(kind, path, ix, si, total, ci);
         judge(
             &mut r,
-            subject,
-            in_row_unit(total_row, actual),
-            in_row_unit(total_row, sum),
+            subject(),
+            actual,
+            sum,
             dp,
             Basis::Rule(rule.description.clone()),
         );
-        out.push(r);
+        out.push_with(r, fill);
     }
 }

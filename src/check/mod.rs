@@ -24,11 +24,13 @@ mod narrative;
 mod period;
 mod ratio;
 mod scale;
+mod sink;
 
 pub use id::CheckId;
 pub use interval::Interval;
 pub use message::{Basis, Explanation, Message, Subject};
 pub use result::{CheckKind, CheckResult, Contributor, Report, Status, Summary};
+pub use sink::Passes;
 pub use text::{Difference, Expected, Shared, Weight};
 
 use crate::model::Filing;
@@ -36,6 +38,7 @@ use helpers::Indexed;
 use index::Interner;
 use rules::RuleSet;
 use rustc_hash::FxHashMap;
+use sink::Out;
 
 /// Runs every check over `filings` (cross-filing checks included) with the
 /// embedded rules.
@@ -46,7 +49,7 @@ pub fn run(filings: &[Filing]) -> Report {
 /// Runs every check with the given rules. Results come filing by filing
 /// (each filing's own checks), then company by company (cross-filing checks).
 pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
-    let mut checks = Vec::with_capacity(filings.iter().map(expected_results).sum());
+    let mut checks = Out::new(Passes::Keep, filings.iter().map(expected_results).sum());
     let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
@@ -60,8 +63,7 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
         let group: Vec<&Indexed<'_>> = g.iter().map(|&i| &indexed[i]).collect();
         run_cross(&group, &keys, &mut checks);
     }
-    id::make_unique(&mut checks);
-    checks.shrink_to_fit();
+    let (checks, _) = checks.finish();
     Report { checks }
 }
 
@@ -71,7 +73,18 @@ pub fn run_with(set: &RuleSet, filings: &[Filing]) -> Report {
 /// all of them, grouped differently, so a caller can check a large set
 /// one company at a time and let each go.
 pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
-    let mut checks = Vec::with_capacity(filings.iter().map(|f| expected_results(f)).sum());
+    run_company_with(set, filings, Passes::Keep).0
+}
+
+/// [`run_company`], keeping passes or only counting them: gives the
+/// results kept (ids exactly as when every result is kept) and the number
+/// of passes let go.
+pub fn run_company_with(
+    set: &RuleSet,
+    filings: &[&Filing],
+    passes: Passes,
+) -> (Vec<CheckResult>, usize) {
+    let mut checks = Out::new(passes, filings.iter().map(|f| expected_results(f)).sum());
     let mut keys = Interner::new(set);
     let indexed: Vec<Indexed<'_>> = filings
         .iter()
@@ -83,9 +96,7 @@ pub fn run_company(set: &RuleSet, filings: &[&Filing]) -> Vec<CheckResult> {
         .collect();
     let group: Vec<&Indexed<'_>> = indexed.iter().collect();
     run_cross(&group, &keys, &mut checks);
-    id::make_unique(&mut checks);
-    checks.shrink_to_fit();
-    checks
+    checks.finish()
 }
 
 /// The filings of each company (indices into `filings`, in the order
@@ -118,7 +129,7 @@ fn expected_results(f: &Filing) -> usize {
 }
 
 /// The checks of one filing on its own.
-fn run_own(ix: &Indexed<'_>, checks: &mut Vec<CheckResult>) {
+fn run_own(ix: &Indexed<'_>, checks: &mut Out) {
     let claimed = identity::claimed(ix);
     footing::run(ix, &claimed, checks);
     identity::run(ix, checks);
@@ -129,7 +140,7 @@ fn run_own(ix: &Indexed<'_>, checks: &mut Vec<CheckResult>) {
 }
 
 /// The cross-filing checks of one company's filings.
-fn run_cross(group: &[&Indexed<'_>], keys: &Interner<'_>, checks: &mut Vec<CheckResult>) {
+fn run_cross(group: &[&Indexed<'_>], keys: &Interner<'_>, checks: &mut Out) {
     period::run(group, checks);
     narrative::run(group, keys, checks);
 }

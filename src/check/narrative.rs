@@ -4,13 +4,14 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::{Indexed, contributor, judge, units};
+use super::helpers::{Indexed, contributor, counted, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
 use super::interval::Interval;
 use super::message::{Basis, Explanation, Subject};
 use super::result::{CheckKind, CheckResult, Contributor, Status};
 use super::rules::KeyRef;
+use super::sink::Out;
 use super::text::{Shared, Weight};
 use crate::model::{
     Claim, ClaimKind, ColumnRole, Currency, FactPeriod, Filing, NarrativeFact, Period, Quantity,
@@ -20,7 +21,7 @@ use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
 /// Runs the narrative checks over the filings of one company.
-pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
     let mut by_quarter: FxHashMap<Quarter, Vec<usize>> = FxHashMap::default();
     for (i, ix) in ixs.iter().enumerate() {
         by_quarter.entry(ix.filing.quarter).or_default().push(i);
@@ -32,9 +33,7 @@ pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Vec<Check
     };
     for (fi, ix) in ixs.iter().enumerate() {
         for fact in &ix.filing.facts {
-            if let Some(r) = check_fact(&cx, fi, fact) {
-                out.push(r);
-            }
+            check_fact(&cx, fi, fact, out);
         }
         for claim in &ix.filing.claims {
             out.push(check_claim(&cx, ix, claim));
@@ -216,15 +215,19 @@ fn locate(
     None
 }
 
-fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<CheckResult> {
+/// Checks a narrative figure against its table cell (nothing when the
+/// figure cannot be checked this way).
+fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut Out) {
     let ix = cx.ixs[fi];
-    let rr = fact.row.as_ref()?;
+    let Some(rr) = fact.row.as_ref() else {
+        return;
+    };
     let q = &fact.quantity;
     let currency = q.currency.unwrap_or(Currency::RMB);
     let period = fact_period(ix.filing, fact.period, rr.statement.is_instant());
     let found = locate(cx, fi, rr, period, currency);
     if found.is_none() && rr.statement == StatementKind::Metrics {
-        return None;
+        return;
     }
     let subject: Shared = fact.subject.as_str().into();
     let path = Path::Fact {
@@ -233,10 +236,14 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
         currency,
         line: fact.line,
     };
-    let mut r = narrative_result(ix, path, subject.clone(), &q.raw, fact.line);
-    r.statement = Some(rr.statement);
-    r.period_end = Some(period.end());
+    let result = |path| {
+        let mut r = narrative_result(ix, path, subject.clone(), &q.raw, fact.line);
+        r.statement = Some(rr.statement);
+        r.period_end = Some(period.end());
+        r
+    };
     let Some((f, si, row, ci)) = found else {
+        let mut r = result(path);
         r.explanation = Explanation::Text(format!(
             "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
             fact.subject,
@@ -244,22 +251,29 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
             rr.label,
             period.short()
         ));
-        return Some(r);
+        out.push(r);
+        return;
     };
     let other = cx.ixs[f];
     let st = &other.filing.statements[si];
     // The metrics statement is built from the text itself: a fact against
     // its own filing's metrics would be compared with itself.
     if f == fi && st.kind == StatementKind::Metrics {
-        return None;
+        return;
     }
     let srow = &st.rows[row];
-    let cell = srow.cell(ci)?;
-    r.column = Some(other.st[si].columns[ci].clone());
-    if f == fi {
-        r.row_index = Some(row);
-        r.column_index = Some(ci);
-    }
+    let Some(cell) = srow.cell(ci) else {
+        return;
+    };
+    let located = |path| {
+        let mut r = result(path);
+        r.column = Some(other.st[si].columns[ci].clone());
+        if f == fi {
+            r.row_index = Some(row);
+            r.column_index = Some(ci);
+        }
+        r
+    };
     // ADS counts stated in the text against share counts in the table.
     let per = if matches!(q.unit, Unit::Shares | Unit::Count)
         && srow.unit == Unit::Shares
@@ -270,15 +284,21 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
     } else {
         rust_decimal::Decimal::ONE
     };
-    r.contributors
-        .push(contributor(other, si, row, ci, Weight::Over(per)));
+    let fill = |cs: &mut Vec<Contributor>| {
+        cs.push(contributor(other, si, row, ci, Weight::Over(per)));
+    };
     let expected = units(srow, cell)
         .div_exact(per)
         .and_then(|x| x.div_pow10(q.scale.exponent()));
     let actual = Interval::of(&q.amount);
     let Some(expected) = expected else {
-        return Some(r);
+        out.push_with(located(path), fill);
+        return;
     };
+    let Some(path) = counted(out, CheckKind::Narrative, ix, path, &actual, &expected) else {
+        return;
+    };
+    let mut r = located(path);
     let what = Basis::Cell {
         label: other.st[si].labels[row].clone(),
         raw: other.raw(si, row, ci),
@@ -291,7 +311,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact) -> Option<C
         line: fact.line,
     };
     judge(&mut r, who, actual, expected, q.amount.decimals, what);
-    Some(r)
+    out.push_with(r, fill);
 }
 
 fn quantity_contributor(

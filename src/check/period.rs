@@ -5,11 +5,12 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
 use super::id::{Path, Tail};
 use super::interval::Interval;
 use super::message::Basis;
-use super::result::{CheckKind, CheckResult};
+use super::result::CheckKind;
+use super::sink::Out;
 use super::text::Weight;
 use crate::model::{ColumnRole, Currency, Period, StatementKind, Unit};
 use chrono::Days;
@@ -115,7 +116,7 @@ impl CellIndex {
 }
 
 /// Runs the period checks over the filings of one company.
-pub(crate) fn run(ixs: &[&Indexed<'_>], out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ixs: &[&Indexed<'_>], out: &mut Out) {
     if ixs.is_empty() {
         return;
     }
@@ -145,29 +146,43 @@ fn compare(
     at: Place,
     parts: &[Place],
     what: Basis,
-    out: &mut Vec<CheckResult>,
+    out: &mut Out,
 ) {
     let ix = ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
-    let mut r = cell_result(CheckKind::Period, path(ix, at, tail), ix, at.1, at.2, at.3);
-    r.contributors.reserve_exact(parts.len());
     let mut expected = Interval::zero();
     for &p in parts {
-        r.contributors
-            .push(contributor(ixs[p.0], p.1, p.2, p.3, Weight::ONE));
         expected = expected.plus(cell_interval(ixs, p));
     }
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
+    let actual = in_row_unit(row, cell_interval(ixs, at));
+    let expected = in_row_unit(row, expected);
+    let Some(path) = counted(
+        out,
+        CheckKind::Period,
+        ix,
+        path(ix, at, tail),
+        &actual,
+        &expected,
+    ) else {
+        return;
+    };
+    let mut r = cell_result(CheckKind::Period, path, ix, at.1, at.2, at.3);
     judge(
         &mut r,
         ix.subject(at.1, at.2, at.3),
-        in_row_unit(row, cell_interval(ixs, at)),
-        in_row_unit(row, expected),
+        actual,
+        expected,
         dp,
         what,
     );
-    out.push(r);
+    out.push_with(r, |cs| {
+        cs.reserve_exact(parts.len());
+        for &p in parts {
+            cs.push(contributor(ixs[p.0], p.1, p.2, p.3, Weight::ONE));
+        }
+    });
 }
 
 /// The id path of a period check on the cell at `at`.
@@ -181,7 +196,7 @@ fn path(ix: &Indexed<'_>, at: Place, tail: Tail) -> Path {
 }
 
 /// A figure printed in two filings for the same period agrees.
-fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
     for (i, k) in idx.keys.iter().enumerate() {
         let first = idx.first_place(i);
         for p in idx.places(i).skip(1) {
@@ -196,7 +211,7 @@ fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 }
 
 /// The longer period = the months before its last quarter + that quarter.
-fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
     let rules = &ixs[0].set.compiled;
     for (i, k) in idx.keys.iter().enumerate() {
         let months = k.period.months();
@@ -247,7 +262,7 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
 
 /// One period's ending cash = the next period's beginning cash; periods that
 /// start (or end) together have the same beginning (or ending) cash.
-fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Vec<CheckResult>) {
+fn cash_chain(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
     let Some(chain) = ixs[0].set.compiled.chain.as_ref() else {
         return;
     };

@@ -9,11 +9,12 @@ use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
+use super::sink::Out;
 use super::text::Weight;
 use std::borrow::Cow;
 
 /// Runs the ratio rules over one filing.
-pub(crate) fn run(ix: &Indexed<'_>, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     for rule in &ix.set.compiled.ratios {
         let Some(si) = ix.stmt(rule.statement) else {
             continue;
@@ -53,7 +54,7 @@ fn operand(
     Ok(units(o, cell))
 }
 
-fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut Vec<CheckResult>) {
+fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut Out) {
     let st = &ix.filing.statements[si];
     let here = &st.rows[row];
     let k = rule.factor;

@@ -8,6 +8,7 @@ use super::helpers::Indexed;
 use super::id::{CheckId, Path};
 use super::message::Explanation;
 use super::result::{CheckKind, CheckResult, Contributor, Status};
+use super::sink::Out;
 use super::text::{Shared, Weight};
 use crate::model::{Filing, Quantity, Scale, Unit};
 use rust_decimal::Decimal;
@@ -34,7 +35,7 @@ fn quantities(filing: &Filing) -> Vec<(&Quantity, &str, usize)> {
 }
 
 /// Runs the scale checks of one filing.
-pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Vec<CheckResult>) {
+pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Out) {
     let filing = ix.filing;
     let qs = quantities(filing);
     // Table cells printed in thousands, by printed value.

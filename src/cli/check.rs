@@ -5,7 +5,7 @@ use super::args::{CheckArgs, CheckFormat};
 use super::error::{CliError, Failure};
 use super::output;
 use crate::batch::{self, CompanyChecks, Input};
-use crate::check::{self, CheckResult, Summary};
+use crate::check::{self, CheckResult, Passes, Summary};
 use std::collections::HashMap;
 use std::io::{self, Seek, Write};
 use std::process::ExitCode;
@@ -29,7 +29,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let summary = match args.format {
         CheckFormat::Text => {
             let mut report = TextReport::default();
-            let errors = batch::run(set, &inputs, &groups, threads, |c| report.add(c));
+            let errors = batch::run_with(set, &inputs, &groups, threads, Passes::Count, |c| {
+                report.add(c)
+            });
             fail_on(errors)?;
             let summary = report.summary;
             let text = report.render();
@@ -64,7 +66,7 @@ fn fail_on(errors: Vec<(usize, crate::load::LoadError)>) -> Result<(), Failure> 
 }
 
 /// The text report being gathered: counts of everything, the failures and
-/// warnings themselves (passes are counted and let go).
+/// warnings themselves (passes are only counted, by the checks themselves).
 #[derive(Default)]
 struct TextReport {
     summary: Summary,
@@ -79,6 +81,7 @@ impl TextReport {
             let n = self.order.len();
             self.order.entry(id).or_insert(n);
         }
+        self.summary.pass += company.passed;
         for c in company.checks {
             self.summary.count(c.status);
             if check::output::shows(&c) {
