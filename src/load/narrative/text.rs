@@ -29,6 +29,12 @@ pub(crate) struct CleanLine {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
+/// Whether `s` holds an ASCII digit (figures, footnote marks and footnote
+/// numbers all do).
+pub(crate) fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Cleans one source line.
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     let mut s = Cow::Borrowed(raw);
