@@ -9,6 +9,7 @@ use super::scan::{boundary_at, ends_ci, ends_with_word_ci, strip_any_ci, strip_c
 use super::subject;
 use super::text::{CleanLine, sentences};
 use crate::model::{Claim, ClaimKind, Currency, FactPeriod, NarrativeFact, Quantity, Quarter};
+use memchr::memchr2;
 
 /// A fact and where it sits in its clean line.
 #[derive(Clone, Debug)]
@@ -86,11 +87,11 @@ fn clause_breaks(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(k) = memchr2(b';', b',', &bytes[i..]) {
+        i += k;
         let end = match bytes[i] {
             b';' => Some(i + 1),
-            b',' => comma_and_len(&s[i + 1..]).map(|n| i + 1 + n),
-            _ => None,
+            _ => comma_and_len(&s[i + 1..]).map(|n| i + 1 + n),
         };
         match end {
             Some(e) => {

@@ -2,6 +2,7 @@
 //! with their positions), the narrative sections found, sentences split.
 
 use super::scan::{boundary_at, digit_run, ws1};
+use memchr::{memchr, memchr3, memmem};
 use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
@@ -38,16 +39,17 @@ pub(crate) fn has_digit(s: &str) -> bool {
 /// Cleans one source line.
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     let mut s = Cow::Borrowed(raw);
-    if s.contains('\\') {
+    let has = |s: &str, b: u8| memchr(b, s.as_bytes()).is_some();
+    if has(&s, b'\\') {
         s = Cow::Owned(unescaped(&s));
     }
-    if s.contains("<sup>") {
+    if has(&s, b'<') && memmem::find(s.as_bytes(), b"<sup>").is_some() {
         s = Cow::Owned(sup_marks(&s));
     }
-    if s.contains('*') {
+    if has(&s, b'*') {
         s = Cow::Owned(star_marks(&s));
     }
-    if s.contains('<') {
+    if has(&s, b'<') {
         s = Cow::Owned(strip_tags(&s));
     }
     // Stars left over are emphasis: blanks from here on, like tabs.
@@ -370,10 +372,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let Some(k) = bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        else {
+        let Some(k) = memchr3(b'.', b'!', b'?', &bytes[i..]) else {
             break;
         };
         i += k;
