@@ -133,9 +133,9 @@ struct Sentence<'a> {
 }
 
 /// A fact about to be recorded.
-struct Draft<'a> {
-    subject: &'a str,
-    base_subject: &'a str,
+struct Draft {
+    subject: String,
+    base_subject: String,
     quantity: Quantity,
     period: FactPeriod,
     span: (usize, usize),
@@ -271,7 +271,7 @@ impl Reader {
             let Some(v) = st.last_value else {
                 return Role::Base;
             };
-            let value = self.facts[v].clone();
+            let value = &self.facts[v];
             let period = match periods::after(post, self.quarter) {
                 Some(Hint::Is(p)) => Some(p),
                 Some(Hint::Other) => None,
@@ -291,17 +291,18 @@ impl Reader {
                 lines: vec![s.line.line, value.fact.line, s.line.line],
             });
             if let Some(period) = period {
-                self.push_related(s, st, &value, base, period, (f.start, f.end));
+                self.push_related(s, st, v, base, period, (f.start, f.end));
             }
             return Role::Base;
         }
         // US$ translation in parentheses.
         if q.currency == Some(Currency::USD) && pre.trim() == "(" {
             if let Some(last) = st.last_fact {
-                let prev = self.facts[last].clone();
+                let prev = &self.facts[last].fact;
                 let mut t = q.clone();
-                t.unit = quantity::unit_for(q, &prev.fact.subject, post);
-                self.push_related(s, st, &prev, t, prev.fact.period, (f.start, f.end));
+                t.unit = quantity::unit_for(q, &prev.subject, post);
+                let period = prev.period;
+                self.push_related(s, st, last, t, period, (f.start, f.end));
                 return Role::Translation;
             }
             return Role::None;
@@ -322,8 +323,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &subj,
+                    subject: full,
+                    base_subject: subj,
                     quantity: v,
                     period,
                     span: (pre_start + off, f.end),
@@ -344,7 +345,7 @@ impl Reader {
             let Some(v) = st.last_value else {
                 return Role::Comparative;
             };
-            let value = self.facts[v].clone();
+            let value = &self.facts[v];
             let period = match periods::after(post, self.quarter) {
                 Some(Hint::Is(p)) => Some(p),
                 Some(Hint::YearAgo) => Some(year_ago_of(value.fact.period)),
@@ -353,7 +354,7 @@ impl Reader {
             if let Some(period) = period {
                 let mut c = q.clone();
                 c.unit = quantity::unit_for(q, &value.fact.subject, post);
-                self.push_related(s, st, &value, c, period, (f.start, f.end));
+                self.push_related(s, st, v, c, period, (f.start, f.end));
             }
             return Role::Comparative;
         }
@@ -383,8 +384,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &base,
+                    subject: full,
+                    base_subject: base,
                     quantity: v,
                     period,
                     span: (f.start, span_end),
@@ -414,8 +415,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &noun,
+                    subject: full,
+                    base_subject: noun,
                     quantity: v,
                     period,
                     span: (f.start, f.end + len),
@@ -432,15 +433,15 @@ impl Reader {
             && connector
             && let (Some(v), Some(qual)) = (st.last_value, subject::qualifier(post))
         {
-            let prev = self.facts[v].clone();
+            let prev = &self.facts[v];
             let full = format!("{} {qual}", prev.base_subject);
             let mut c = q.clone();
             c.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &prev.base_subject,
+                    subject: full,
+                    base_subject: prev.base_subject.clone(),
                     quantity: c,
                     period: prev.fact.period,
                     span: (f.start, f.end),
@@ -483,7 +484,7 @@ impl Reader {
         &mut self,
         s: &Sentence,
         st: &mut State,
-        of: &Located,
+        of: usize,
         quantity: Quantity,
         period: FactPeriod,
         span: (usize, usize),
@@ -491,8 +492,8 @@ impl Reader {
         let idx = self.push(
             s,
             Draft {
-                subject: &of.fact.subject,
-                base_subject: &of.base_subject,
+                subject: self.facts[of].fact.subject.clone(),
+                base_subject: self.facts[of].base_subject.clone(),
                 quantity,
                 period,
                 span,
@@ -507,7 +508,7 @@ impl Reader {
         let idx = self.facts.len();
         self.facts.push(Located {
             fact: NarrativeFact {
-                subject: d.subject.to_string(),
+                subject: d.subject,
                 row: None,
                 quantity: d.quantity,
                 period: d.period,
@@ -515,7 +516,7 @@ impl Reader {
             },
             span: d.span,
             principal: d.principal,
-            base_subject: d.base_subject.to_string(),
+            base_subject: d.base_subject,
             parent: d.parent,
         });
         if d.principal && !s.footnote_def {

@@ -231,10 +231,7 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
     let has_word = |ws: &[&str]| {
         let is = |w: &[u8]| ws.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
         if subject.is_ascii() {
-            subject
-                .as_bytes()
-                .split(|b| !b.is_ascii_alphanumeric())
-                .any(is)
+            ascii_words(subject.as_bytes(), is)
         } else {
             subject
                 .split(|c: char| !c.is_alphanumeric())
@@ -254,6 +251,22 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
         _ if has_word(&["ads", "adss", "shares", "share"]) => Unit::Shares,
         _ => Unit::Count,
     }
+}
+
+/// Whether `is` holds for one of the ASCII words (runs of letters and
+/// digits) of `s`; words longer than any of [`unit_for`]'s are not asked.
+fn ascii_words(s: &[u8], is: impl Fn(&[u8]) -> bool) -> bool {
+    const LONGEST: usize = "shares".len();
+    let mut start = 0;
+    for (i, b) in s.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            if i - start <= LONGEST && is(&s[start..i]) {
+                return true;
+            }
+            start = i + 1;
+        }
+    }
+    s.len() - start <= LONGEST && is(&s[start..])
 }
 
 #[cfg(test)]
@@ -287,5 +300,26 @@ mod tests {
         );
         assert_eq!(raws("approximately 10.10 months"), vec!["10.10 months"]);
         assert_eq!(scan("10.10 months")[0].q.unit, Unit::Months);
+    }
+
+    #[test]
+    fn units_from_subject_words() {
+        let q = |t: &str| scan(t).remove(0).q;
+        let per_ads = q("RMB8.92");
+        assert_eq!(
+            unit_for(&per_ads, "Net income per fully diluted ADS", ""),
+            Unit::PerShare
+        );
+        assert_eq!(unit_for(&per_ads, "Total net revenue", ""), Unit::Money);
+        let count = q("159");
+        assert_eq!(
+            unit_for(&count, "weighted average number of ADSs", ""),
+            Unit::Shares
+        );
+        assert_eq!(unit_for(&count, "shareholders", ""), Unit::Count);
+        assert_eq!(
+            unit_for(&count, "financial institutional partners", ""),
+            Unit::Count
+        );
     }
 }
