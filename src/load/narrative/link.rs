@@ -5,7 +5,7 @@
 //! decides: the first such row after the row the previous subject linked to.
 
 use super::aliases::{ALIASES, Alias, Table};
-use super::memo;
+use super::memo::{self, Subject};
 use crate::model::{Filing, Row, RowKind, RowRef, Statement, StatementKind, Unit};
 use foldhash::{HashMap, HashMapExt};
 use std::rc::Rc;
@@ -25,9 +25,9 @@ pub fn link(filing: &mut Filing) {
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
         let subject = fact.subject.as_str();
-        let r = cache
-            .entry((fact.line, subject))
-            .or_insert_with(|| ctx.resolve(&memo::key(subject), fact.quantity.unit, &mut cursor));
+        let r = cache.entry((fact.line, subject)).or_insert_with(|| {
+            ctx.resolve(&memo::subject(subject), fact.quantity.unit, &mut cursor)
+        });
         refs.push(r.clone());
     }
     for claim in &mut filing.claims {
@@ -54,10 +54,11 @@ fn row_key(row: &Row) -> Rc<str> {
 struct Ctx<'a> {
     table: &'a Table,
     statements: &'a [Statement],
-    keys: &'a [Vec<Rc<str>>],
     order: &'a [StatementKind],
     /// Non-header rows by label key.
     rows_by_key: RowIndex<'a>,
+    /// For each alias of the table, its statement (by index) and target rows.
+    alias_rows: Vec<Option<(usize, Vec<usize>)>>,
 }
 
 /// Rows by label key: for each key the chain of its (statement index, row
@@ -121,13 +122,26 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Self {
+        let mut ctx = Self {
             table,
             statements,
-            keys,
             order,
             rows_by_key,
-        }
+            alias_rows: Vec::new(),
+        };
+        ctx.alias_rows = table
+            .alias
+            .iter()
+            .map(|alias| {
+                let s = ctx.index_of(alias.statement.parse().ok()?)?;
+                let (st, keys) = (&statements[s], &keys[s]);
+                let rows = (0..st.rows.len())
+                    .filter(|&i| alias_targets(alias, st, keys, i))
+                    .collect();
+                Some((s, rows))
+            })
+            .collect();
+        ctx
     }
 
     /// The index of the statement of `kind`.
@@ -135,27 +149,21 @@ impl<'a> Ctx<'a> {
         self.statements.iter().position(|s| s.kind == kind)
     }
 
-    /// The statement of `kind` and its row keys.
-    fn get(&self, kind: StatementKind) -> Option<(&Statement, &[Rc<str>])> {
-        let i = self.index_of(kind)?;
-        Some((&self.statements[i], &self.keys[i]))
-    }
-
     /// Rows of statement `s` whose key equals `key` (headers excluded).
     fn rows_keyed(&self, s: usize, key: &str) -> Vec<usize> {
         self.rows_by_key.rows(key, s)
     }
 
-    /// The row a subject (given in normal form) denotes.
+    /// The row a subject denotes.
     fn resolve(
         &self,
-        key: &str,
+        subject: &Subject,
         unit: Unit,
         cursor: &mut HashMap<StatementKind, usize>,
     ) -> Option<RowRef> {
         let table = self.table;
         // 1. Same normal form (then a variant), statements in order.
-        for v in &table.variants(key.to_string()) {
+        for v in &subject.variants {
             if !self.rows_by_key.contains(v) {
                 continue;
             }
@@ -170,7 +178,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // 2. A key operating metric.
-        if let Some(m) = table.metric_for_key(key)
+        if let Some(m) = subject.metric
             && let Some(s) = self.index_of(StatementKind::Metrics)
         {
             let cands = self.rows_keyed(s, &table.metric[m].label_key);
@@ -179,18 +187,11 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. An alias.
-        for alias in table
-            .alias
-            .iter()
-            .filter(|a| table.matches(key, &a.subjects, &a.contains))
-        {
-            let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
+        for &a in &subject.aliases {
+            let Some((s, cands)) = &self.alias_rows[a] else {
                 continue;
             };
-            let cands: Vec<usize> = (0..st.rows.len())
-                .filter(|&i| alias_targets(alias, st, keys, i))
-                .collect();
-            if let Some(r) = pick(st, &cands, unit, cursor) {
+            if let Some(r) = pick(&self.statements[*s], cands, unit, cursor) {
                 return Some(r);
             }
         }

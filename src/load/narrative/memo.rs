@@ -1,4 +1,4 @@
-//! Normal forms and metric lookups remembered across filings. Row labels
+//! Normal forms and subject lookups remembered across filings. Row labels
 //! and subjects repeat from filing to filing (and a subject is looked up by
 //! both the metrics statement and the linker), so each distinct text is
 //! normalised once per thread. The memo forgets everything when it grows
@@ -12,47 +12,59 @@ use std::rc::Rc;
 /// Texts remembered per thread before the memo starts afresh.
 const LIMIT: usize = 50_000;
 
-/// What is remembered of one text.
-struct Entry {
-    /// Its normal form.
-    key: Rc<str>,
-    /// The metric its normal form denotes, once asked for.
-    metric: Option<Option<usize>>,
+/// What the metrics statement and the linker need of a subject.
+pub(crate) struct Subject {
+    /// Its normal form, then its variants ([`Table::variants`](super::aliases::Table::variants)).
+    pub variants: Vec<String>,
+    /// The metric it denotes ([`Table::metric_for_key`](super::aliases::Table::metric_for_key)).
+    pub metric: Option<usize>,
+    /// The aliases it matches, by index into the table's `alias`, in order.
+    pub aliases: Vec<usize>,
 }
 
 thread_local! {
-    static MEMO: RefCell<HashMap<Box<str>, Entry>> = RefCell::new(HashMap::new());
-}
-
-/// Runs `f` on the entry of `text`, creating it (its normal form) if new.
-fn with_entry<T>(text: &str, f: impl FnOnce(&mut Entry) -> T) -> T {
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(e) = memo.get_mut(text) {
-            return f(e);
-        }
-        if memo.len() >= LIMIT {
-            memo.clear();
-        }
-        let key: Rc<str> = ALIASES.key(text).into();
-        let e = memo
-            .entry(text.into())
-            .or_insert(Entry { key, metric: None });
-        f(e)
-    })
+    static KEYS: RefCell<HashMap<Box<str>, Rc<str>>> = RefCell::new(HashMap::new());
+    static SUBJECTS: RefCell<HashMap<Box<str>, Rc<Subject>>> = RefCell::new(HashMap::new());
 }
 
 /// The normal form of `text` ([`Table::key`](super::aliases::Table::key)).
 pub(crate) fn key(text: &str) -> Rc<str> {
-    with_entry(text, |e| Rc::clone(&e.key))
+    KEYS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(k) = memo.get(text) {
+            return Rc::clone(k);
+        }
+        if memo.len() >= LIMIT {
+            memo.clear();
+        }
+        let k: Rc<str> = ALIASES.key(text).into();
+        memo.insert(text.into(), Rc::clone(&k));
+        k
+    })
 }
 
-/// The metric `text` denotes ([`Table::metric_for_key`](super::aliases::Table::metric_for_key)
-/// of its normal form).
-pub(crate) fn metric(text: &str) -> Option<usize> {
-    with_entry(text, |e| {
-        *e.metric
-            .get_or_insert_with(|| ALIASES.metric_for_key(&e.key))
+/// What is known of the subject `text`.
+pub(crate) fn subject(text: &str) -> Rc<Subject> {
+    SUBJECTS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(s) = memo.get(text) {
+            return Rc::clone(s);
+        }
+        if memo.len() >= LIMIT {
+            memo.clear();
+        }
+        let t = &*ALIASES;
+        let key = key(text);
+        let aliases = (0..t.alias.len())
+            .filter(|&a| t.matches(&key, &t.alias[a].subjects, &t.alias[a].contains))
+            .collect();
+        let s = Rc::new(Subject {
+            metric: t.metric_for_key(&key),
+            variants: t.variants(key.to_string()),
+            aliases,
+        });
+        memo.insert(text.into(), Rc::clone(&s));
+        s
     })
 }
 
@@ -71,7 +83,7 @@ mod tests {
         ] {
             for _ in 0..2 {
                 assert_eq!(&*key(text), t.key(text));
-                assert_eq!(metric(text), t.metric_for(text));
+                assert_eq!(subject(text).metric, t.metric_for(text));
             }
         }
     }

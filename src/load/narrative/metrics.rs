@@ -29,7 +29,7 @@ pub(crate) fn statement(
         .iter()
         .filter(|f| f.principal || f.fact.quantity.currency != Some(Currency::USD))
     {
-        let Some(m) = memo::metric(&f.fact.subject) else {
+        let Some(m) = memo::subject(&f.fact.subject).metric else {
             continue;
         };
         let metric = &table.metric[m];
