@@ -231,7 +231,7 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
     let has_word = |ws: &[&str]| {
         let is = |w: &[u8]| ws.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
         if subject.is_ascii() {
-            ascii_words(subject.as_bytes(), is)
+            ascii_has_word(subject.as_bytes(), ws)
         } else {
             subject
                 .split(|c: char| !c.is_alphanumeric())
@@ -253,20 +253,34 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
     }
 }
 
-/// Whether `is` holds for one of the ASCII words (runs of letters and
-/// digits) of `s`; words longer than any of [`unit_for`]'s are not asked.
-fn ascii_words(s: &[u8], is: impl Fn(&[u8]) -> bool) -> bool {
-    const LONGEST: usize = "shares".len();
-    let mut start = 0;
-    for (i, b) in s.iter().enumerate() {
-        if !b.is_ascii_alphanumeric() {
-            if i - start <= LONGEST && is(&s[start..i]) {
+/// Whether one of `words` (lower-case ASCII) is a whole word of the ASCII
+/// text `s` (its words being the runs of letters and digits), ignoring
+/// case. Only the places where a word with a wanted first letter starts are
+/// looked at.
+fn ascii_has_word(s: &[u8], words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate() {
+        let first = w.as_bytes()[0];
+        if words[..k].iter().any(|x| x.as_bytes()[0] == first) {
+            continue;
+        }
+        for i in memchr::memchr2_iter(first, first.to_ascii_uppercase(), s) {
+            if i > 0 && s[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let n = s[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let word = &s[i..i + n];
+            if words
+                .iter()
+                .any(|x| word.eq_ignore_ascii_case(x.as_bytes()))
+            {
                 return true;
             }
-            start = i + 1;
         }
     }
-    s.len() - start <= LONGEST && is(&s[start..])
+    false
 }
 
 #[cfg(test)]
@@ -317,6 +331,8 @@ mod tests {
             Unit::Shares
         );
         assert_eq!(unit_for(&count, "shareholders", ""), Unit::Count);
+        assert_eq!(unit_for(&count, "loans (ADS-linked)", ""), Unit::Shares);
+        assert_eq!(unit_for(&count, "Pads and leads", ""), Unit::Count);
         assert_eq!(
             unit_for(&count, "financial institutional partners", ""),
             Unit::Count

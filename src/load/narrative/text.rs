@@ -307,6 +307,16 @@ fn footnote_number(text: &str) -> Option<&str> {
     ((1..=2).contains(&digits.len()) && opens).then_some(digits)
 }
 
+/// Whether a line holds only whitespace (`str::trim` leaves nothing), a
+/// printable ASCII first byte answering at once.
+fn is_blank_line(l: &str) -> bool {
+    match l.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => l.trim().is_empty(),
+    }
+}
+
 /// Whether a source line is a heading: Markdown `#`, or a short title line
 /// standing alone between blank lines without a closing full stop.
 pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
@@ -319,7 +329,7 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
     }
     let blank = |i: Option<usize>| {
         i.and_then(|i| lines.get(i))
-            .is_none_or(|l| l.trim().is_empty())
+            .is_none_or(|l| is_blank_line(l))
     };
     if !(blank(idx.checked_sub(1)) && blank(Some(idx + 1))) {
         return false;
@@ -353,7 +363,7 @@ pub(crate) fn narrative_lines(lines: &[String]) -> Vec<usize> {
             inside = is_narrative_heading(&lines[i]);
             continue;
         }
-        if inside && !lines[i].trim().is_empty() {
+        if inside && !is_blank_line(&lines[i]) {
             out.push(i);
         }
     }
@@ -452,6 +462,22 @@ mod tests {
         let e = clean(69, "<sup>11</sup> Including \"Cash and cash equivalents\"");
         assert_eq!(e.defines, Some(11));
         assert_eq!(e.text, "Including \"Cash and cash equivalents\"");
+    }
+
+    #[test]
+    fn blank_lines_as_trim_sees_them() {
+        for l in [
+            "",
+            "  \t",
+            "\u{b}\r",
+            "\u{a0} ",
+            "Net revenue",
+            " x",
+            "\u{a0}x",
+            "*",
+        ] {
+            assert_eq!(is_blank_line(l), l.trim().is_empty(), "{l:?}");
+        }
     }
 
     #[test]
