@@ -3,8 +3,8 @@
 //! marked *3; "11 Including "Cash and cash equivalents", "Restricted cash",
 //! ..." names the statement rows that make up the figure marked *11.
 
-use super::aliases::ALIASES;
 use super::facts::Located;
+use super::memo;
 use super::scan::strip_ci;
 use super::text::CleanLine;
 use crate::model::{Claim, ClaimKind, FactPeriod, RowRef, StatementKind, Unit};
@@ -198,8 +198,7 @@ fn by_words<'a>(
 }
 
 fn words(text: &str) -> BTreeSet<String> {
-    ALIASES
-        .key(text)
+    memo::key(text)
         .split(' ')
         .filter(|w| !w.is_empty() && !STOP.contains(w))
         .map(String::from)

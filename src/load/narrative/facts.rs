@@ -9,6 +9,7 @@ use super::scan::{boundary_at, ends_ci, ends_with_word_ci, strip_any_ci, strip_c
 use super::subject;
 use super::text::{CleanLine, sentences};
 use crate::model::{Claim, ClaimKind, Currency, FactPeriod, NarrativeFact, Quantity, Quarter};
+use memchr::memchr2;
 
 /// A fact and where it sits in its clean line.
 #[derive(Clone, Debug)]
@@ -86,11 +87,11 @@ fn clause_breaks(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(k) = memchr2(b';', b',', &bytes[i..]) {
+        i += k;
         let end = match bytes[i] {
             b';' => Some(i + 1),
-            b',' => comma_and_len(&s[i + 1..]).map(|n| i + 1 + n),
-            _ => None,
+            _ => comma_and_len(&s[i + 1..]).map(|n| i + 1 + n),
         };
         match end {
             Some(e) => {
@@ -132,9 +133,9 @@ struct Sentence<'a> {
 }
 
 /// A fact about to be recorded.
-struct Draft<'a> {
-    subject: &'a str,
-    base_subject: &'a str,
+struct Draft {
+    subject: String,
+    base_subject: String,
     quantity: Quantity,
     period: FactPeriod,
     span: (usize, usize),
@@ -270,7 +271,7 @@ impl Reader {
             let Some(v) = st.last_value else {
                 return Role::Base;
             };
-            let value = self.facts[v].clone();
+            let value = &self.facts[v];
             let period = match periods::after(post, self.quarter) {
                 Some(Hint::Is(p)) => Some(p),
                 Some(Hint::Other) => None,
@@ -290,17 +291,18 @@ impl Reader {
                 lines: vec![s.line.line, value.fact.line, s.line.line],
             });
             if let Some(period) = period {
-                self.push_related(s, st, &value, base, period, (f.start, f.end));
+                self.push_related(s, st, v, base, period, (f.start, f.end));
             }
             return Role::Base;
         }
         // US$ translation in parentheses.
         if q.currency == Some(Currency::USD) && pre.trim() == "(" {
             if let Some(last) = st.last_fact {
-                let prev = self.facts[last].clone();
+                let prev = &self.facts[last].fact;
                 let mut t = q.clone();
-                t.unit = quantity::unit_for(q, &prev.fact.subject, post);
-                self.push_related(s, st, &prev, t, prev.fact.period, (f.start, f.end));
+                t.unit = quantity::unit_for(q, &prev.subject, post);
+                let period = prev.period;
+                self.push_related(s, st, last, t, period, (f.start, f.end));
                 return Role::Translation;
             }
             return Role::None;
@@ -321,8 +323,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &subj,
+                    subject: full,
+                    base_subject: subj,
                     quantity: v,
                     period,
                     span: (pre_start + off, f.end),
@@ -343,7 +345,7 @@ impl Reader {
             let Some(v) = st.last_value else {
                 return Role::Comparative;
             };
-            let value = self.facts[v].clone();
+            let value = &self.facts[v];
             let period = match periods::after(post, self.quarter) {
                 Some(Hint::Is(p)) => Some(p),
                 Some(Hint::YearAgo) => Some(year_ago_of(value.fact.period)),
@@ -352,7 +354,7 @@ impl Reader {
             if let Some(period) = period {
                 let mut c = q.clone();
                 c.unit = quantity::unit_for(q, &value.fact.subject, post);
-                self.push_related(s, st, &value, c, period, (f.start, f.end));
+                self.push_related(s, st, v, c, period, (f.start, f.end));
             }
             return Role::Comparative;
         }
@@ -382,8 +384,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &base,
+                    subject: full,
+                    base_subject: base,
                     quantity: v,
                     period,
                     span: (f.start, span_end),
@@ -413,8 +415,8 @@ impl Reader {
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &noun,
+                    subject: full,
+                    base_subject: noun,
                     quantity: v,
                     period,
                     span: (f.start, f.end + len),
@@ -431,15 +433,15 @@ impl Reader {
             && connector
             && let (Some(v), Some(qual)) = (st.last_value, subject::qualifier(post))
         {
-            let prev = self.facts[v].clone();
+            let prev = &self.facts[v];
             let full = format!("{} {qual}", prev.base_subject);
             let mut c = q.clone();
             c.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
                 Draft {
-                    subject: &full,
-                    base_subject: &prev.base_subject,
+                    subject: full,
+                    base_subject: prev.base_subject.clone(),
                     quantity: c,
                     period: prev.fact.period,
                     span: (f.start, f.end),
@@ -482,7 +484,7 @@ impl Reader {
         &mut self,
         s: &Sentence,
         st: &mut State,
-        of: &Located,
+        of: usize,
         quantity: Quantity,
         period: FactPeriod,
         span: (usize, usize),
@@ -490,8 +492,8 @@ impl Reader {
         let idx = self.push(
             s,
             Draft {
-                subject: &of.fact.subject,
-                base_subject: &of.base_subject,
+                subject: self.facts[of].fact.subject.clone(),
+                base_subject: self.facts[of].base_subject.clone(),
                 quantity,
                 period,
                 span,
@@ -506,7 +508,7 @@ impl Reader {
         let idx = self.facts.len();
         self.facts.push(Located {
             fact: NarrativeFact {
-                subject: d.subject.to_string(),
+                subject: d.subject,
                 row: None,
                 quantity: d.quantity,
                 period: d.period,
@@ -514,7 +516,7 @@ impl Reader {
             },
             span: d.span,
             principal: d.principal,
-            base_subject: d.base_subject.to_string(),
+            base_subject: d.base_subject,
             parent: d.parent,
         });
         if d.principal && !s.footnote_def {

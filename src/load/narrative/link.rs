@@ -5,8 +5,10 @@
 //! decides: the first such row after the row the previous subject linked to.
 
 use super::aliases::{ALIASES, Alias, Table};
+use super::memo::{self, Subject};
 use crate::model::{Filing, Row, RowKind, RowRef, Statement, StatementKind, Unit};
 use foldhash::{HashMap, HashMapExt};
+use std::rc::Rc;
 
 /// Links every fact of `filing` and every claim part row to its row.
 pub fn link(filing: &mut Filing) {
@@ -14,28 +16,17 @@ pub fn link(filing: &mut Filing) {
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
     let mut cache: HashMap<(usize, &str), Option<RowRef>> = HashMap::new();
-    let mut memo: HashMap<&str, String> = HashMap::new();
-    let keys: Vec<Vec<String>> = filing
+    let keys: Vec<Vec<Rc<str>>> = filing
         .statements
         .iter()
-        .map(|st| {
-            st.rows
-                .iter()
-                .map(|r| row_key(table, r, &mut memo))
-                .collect()
-        })
+        .map(|st| st.rows.iter().map(row_key).collect())
         .collect();
-    drop(memo);
     let ctx = Ctx::new(table, &filing.statements, &keys, &order);
-    let mut subject_keys: HashMap<&str, String> = HashMap::new();
     let mut refs = Vec::with_capacity(filing.facts.len());
     for fact in &filing.facts {
         let subject = fact.subject.as_str();
         let r = cache.entry((fact.line, subject)).or_insert_with(|| {
-            let key = subject_keys
-                .entry(subject)
-                .or_insert_with(|| table.key(subject));
-            ctx.resolve(key, fact.quantity.unit, &mut cursor)
+            ctx.resolve(&memo::subject(subject), fact.quantity.unit, &mut cursor)
         });
         refs.push(r.clone());
     }
@@ -51,25 +42,23 @@ pub fn link(filing: &mut Filing) {
     }
 }
 
-/// A row label in normal form (empty for headers, which never link), each
-/// distinct label normalised once.
-fn row_key<'r>(table: &Table, row: &'r Row, memo: &mut HashMap<&'r str, String>) -> String {
+/// A row label in normal form (empty for headers, which never link).
+fn row_key(row: &Row) -> Rc<str> {
     if row.kind == RowKind::Header {
-        return String::new();
+        return Rc::from("");
     }
-    memo.entry(&row.label)
-        .or_insert_with(|| table.key(&row.label))
-        .clone()
+    memo::key(&row.label)
 }
 
 /// The filing's statements with their row labels in normal form, indexed.
 struct Ctx<'a> {
     table: &'a Table,
     statements: &'a [Statement],
-    keys: &'a [Vec<String>],
     order: &'a [StatementKind],
     /// Non-header rows by label key.
     rows_by_key: RowIndex<'a>,
+    /// For each alias of the table, its statement (by index) and target rows.
+    alias_rows: Vec<Option<(usize, Vec<usize>)>>,
 }
 
 /// Rows by label key: for each key the chain of its (statement index, row
@@ -122,7 +111,7 @@ impl<'a> Ctx<'a> {
     fn new(
         table: &'a Table,
         statements: &'a [Statement],
-        keys: &'a [Vec<String>],
+        keys: &'a [Vec<Rc<str>>],
         order: &'a [StatementKind],
     ) -> Self {
         let mut rows_by_key = RowIndex::default();
@@ -133,13 +122,26 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Self {
+        let mut ctx = Self {
             table,
             statements,
-            keys,
             order,
             rows_by_key,
-        }
+            alias_rows: Vec::new(),
+        };
+        ctx.alias_rows = table
+            .alias
+            .iter()
+            .map(|alias| {
+                let s = ctx.index_of(alias.statement.parse().ok()?)?;
+                let (st, keys) = (&statements[s], &keys[s]);
+                let rows = (0..st.rows.len())
+                    .filter(|&i| alias_targets(alias, st, keys, i))
+                    .collect();
+                Some((s, rows))
+            })
+            .collect();
+        ctx
     }
 
     /// The index of the statement of `kind`.
@@ -147,27 +149,21 @@ impl<'a> Ctx<'a> {
         self.statements.iter().position(|s| s.kind == kind)
     }
 
-    /// The statement of `kind` and its row keys.
-    fn get(&self, kind: StatementKind) -> Option<(&Statement, &[String])> {
-        let i = self.index_of(kind)?;
-        Some((&self.statements[i], &self.keys[i]))
-    }
-
     /// Rows of statement `s` whose key equals `key` (headers excluded).
     fn rows_keyed(&self, s: usize, key: &str) -> Vec<usize> {
         self.rows_by_key.rows(key, s)
     }
 
-    /// The row a subject (given in normal form) denotes.
+    /// The row a subject denotes.
     fn resolve(
         &self,
-        key: &str,
+        subject: &Subject,
         unit: Unit,
         cursor: &mut HashMap<StatementKind, usize>,
     ) -> Option<RowRef> {
         let table = self.table;
         // 1. Same normal form (then a variant), statements in order.
-        for v in &table.variants(key.to_string()) {
+        for v in &subject.variants {
             if !self.rows_by_key.contains(v) {
                 continue;
             }
@@ -182,7 +178,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // 2. A key operating metric.
-        if let Some(m) = table.metric_for_key(key)
+        if let Some(m) = subject.metric
             && let Some(s) = self.index_of(StatementKind::Metrics)
         {
             let cands = self.rows_keyed(s, &table.metric[m].label_key);
@@ -191,18 +187,11 @@ impl<'a> Ctx<'a> {
             }
         }
         // 3. An alias.
-        for alias in table
-            .alias
-            .iter()
-            .filter(|a| table.matches(key, &a.subjects, &a.contains))
-        {
-            let Some((st, keys)) = alias.statement.parse().ok().and_then(|k| self.get(k)) else {
+        for &a in &subject.aliases {
+            let Some((s, cands)) = &self.alias_rows[a] else {
                 continue;
             };
-            let cands: Vec<usize> = (0..st.rows.len())
-                .filter(|&i| alias_targets(table, alias, st, keys, i))
-                .collect();
-            if let Some(r) = pick(st, &cands, unit, cursor) {
+            if let Some(r) = pick(&self.statements[*s], cands, unit, cursor) {
                 return Some(r);
             }
         }
@@ -211,7 +200,7 @@ impl<'a> Ctx<'a> {
 
     /// The row a quoted label names ("Restricted cash"), preferring `preferred`.
     fn resolve_label(&self, preferred: StatementKind, label: &str) -> Option<RowRef> {
-        let key = self.table.key(label);
+        let key = memo::key(label);
         std::iter::once(preferred)
             .chain(self.order.iter().copied())
             .filter_map(|k| self.index_of(k))
@@ -228,13 +217,13 @@ impl<'a> Ctx<'a> {
 }
 
 /// Whether row `i` of `st` is the alias's target.
-fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], i: usize) -> bool {
+fn alias_targets(alias: &Alias, st: &Statement, keys: &[Rc<str>], i: usize) -> bool {
     if st.rows[i].kind == RowKind::Header {
         return false;
     }
-    let label = &keys[i];
+    let label: &str = &keys[i];
     let label_ok = match (&alias.label, &alias.label_prefix) {
-        (Some(l), _) => label == l,
+        (Some(l), _) => label == l.as_str(),
         (None, Some(p)) => label
             .strip_prefix(p.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')),
@@ -244,7 +233,7 @@ fn alias_targets(table: &Table, alias: &Alias, st: &Statement, keys: &[String], 
         && alias.section_contains.as_ref().is_none_or(|s| {
             context(st, i)
                 .iter()
-                .any(|c| table.key(c).contains(s.as_str()))
+                .any(|c| memo::key(c).contains(s.as_str()))
         })
 }
 

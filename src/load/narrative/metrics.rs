@@ -4,11 +4,11 @@
 
 use super::aliases::ALIASES;
 use super::facts::Located;
+use super::memo;
 use crate::model::{
     Amount, Cell, Column, ColumnRole, Currency, FactPeriod, LabelOrigin, Quarter, Row, RowKind,
     Scale, Statement, StatementKind,
 };
-use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 /// The title of the metrics statement.
@@ -25,16 +25,11 @@ pub(crate) fn statement(
     let table = &*ALIASES;
     let mut cells: Vec<[Option<Cell>; 2]> = vec![[None, None]; table.metric.len()];
     let mut year_ago_line = None;
-    let mut memo: HashMap<&str, Option<usize>> = HashMap::new();
     for f in facts
         .iter()
         .filter(|f| f.principal || f.fact.quantity.currency != Some(Currency::USD))
     {
-        let subject = f.fact.subject.as_str();
-        let metric = *memo
-            .entry(subject)
-            .or_insert_with(|| table.metric_for_key(&table.key(subject)));
-        let Some(m) = metric else {
+        let Some(m) = memo::subject(&f.fact.subject).metric else {
             continue;
         };
         let metric = &table.metric[m];

@@ -12,6 +12,7 @@ mod aliases;
 mod claims;
 mod facts;
 mod link;
+mod memo;
 mod metrics;
 mod periods;
 mod quantity;
@@ -39,8 +40,11 @@ pub struct Narrative {
 /// Reads facts, claims and metrics from the filing's lines.
 pub fn extract(lines: &[String], meta: &Meta) -> Narrative {
     let indices = text::narrative_lines(lines);
+    // A line without a digit holds no figure, footnote mark or footnote
+    // number: nothing the readers below could take from it.
     let clean: Vec<text::CleanLine> = indices
         .iter()
+        .filter(|&&i| text::has_digit(&lines[i]))
         .map(|&i| text::clean(i + 1, &lines[i]))
         .collect();
     let mut reader = facts::Reader::new(meta.quarter);

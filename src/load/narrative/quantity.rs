@@ -231,10 +231,7 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
     let has_word = |ws: &[&str]| {
         let is = |w: &[u8]| ws.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
         if subject.is_ascii() {
-            subject
-                .as_bytes()
-                .split(|b| !b.is_ascii_alphanumeric())
-                .any(is)
+            ascii_has_word(subject.as_bytes(), ws)
         } else {
             subject
                 .split(|c: char| !c.is_alphanumeric())
@@ -254,6 +251,36 @@ pub(crate) fn unit_for(q: &Quantity, subject: &str, after: &str) -> Unit {
         _ if has_word(&["ads", "adss", "shares", "share"]) => Unit::Shares,
         _ => Unit::Count,
     }
+}
+
+/// Whether one of `words` (lower-case ASCII) is a whole word of the ASCII
+/// text `s` (its words being the runs of letters and digits), ignoring
+/// case. Only the places where a word with a wanted first letter starts are
+/// looked at.
+fn ascii_has_word(s: &[u8], words: &[&str]) -> bool {
+    for (k, w) in words.iter().enumerate() {
+        let first = w.as_bytes()[0];
+        if words[..k].iter().any(|x| x.as_bytes()[0] == first) {
+            continue;
+        }
+        for i in memchr::memchr2_iter(first, first.to_ascii_uppercase(), s) {
+            if i > 0 && s[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let n = s[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let word = &s[i..i + n];
+            if words
+                .iter()
+                .any(|x| word.eq_ignore_ascii_case(x.as_bytes()))
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -287,5 +314,28 @@ mod tests {
         );
         assert_eq!(raws("approximately 10.10 months"), vec!["10.10 months"]);
         assert_eq!(scan("10.10 months")[0].q.unit, Unit::Months);
+    }
+
+    #[test]
+    fn units_from_subject_words() {
+        let q = |t: &str| scan(t).remove(0).q;
+        let per_ads = q("RMB8.92");
+        assert_eq!(
+            unit_for(&per_ads, "Net income per fully diluted ADS", ""),
+            Unit::PerShare
+        );
+        assert_eq!(unit_for(&per_ads, "Total net revenue", ""), Unit::Money);
+        let count = q("159");
+        assert_eq!(
+            unit_for(&count, "weighted average number of ADSs", ""),
+            Unit::Shares
+        );
+        assert_eq!(unit_for(&count, "shareholders", ""), Unit::Count);
+        assert_eq!(unit_for(&count, "loans (ADS-linked)", ""), Unit::Shares);
+        assert_eq!(unit_for(&count, "Pads and leads", ""), Unit::Count);
+        assert_eq!(
+            unit_for(&count, "financial institutional partners", ""),
+            Unit::Count
+        );
     }
 }

@@ -124,8 +124,9 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     let mut starts: Vec<usize> = vec![0];
     let bytes = head.as_bytes();
     starts.extend(
-        (0..bytes.len().saturating_sub(1))
-            .filter_map(|i| (bytes[i] == b',' && bytes[i + 1] == b' ').then_some(i + 2)),
+        memchr::memchr_iter(b',', bytes)
+            .filter(|&i| bytes.get(i + 1) == Some(&b' '))
+            .map(|i| i + 2),
     );
     let mut k = starts.len() - 1;
     while k > 0 {
@@ -154,7 +155,15 @@ pub(crate) fn subject_in(head: &str) -> Option<(usize, String)> {
     if text.is_empty() || !text.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some((off, text.replace(['"', '“', '”'], "")))
+    Some((off, unquoted(text)))
+}
+
+/// `s` without its straight and curly double quotes.
+fn unquoted(s: &str) -> String {
+    if s.is_ascii() && memchr::memchr(b'"', s.as_bytes()).is_none() {
+        return s.to_string();
+    }
+    s.replace(['"', '“', '”'], "")
 }
 
 /// Whether a comma segment before the subject is an item of a label that
@@ -349,7 +358,7 @@ fn cut_qualifier(x: &str) -> &str {
 pub(crate) fn qualifier(post: &str) -> Option<String> {
     let (prep, x) = prep_phrase(post.trim_start(), QUALIFIER_PREPS)?;
     let x = cut_qualifier(x).trim();
-    let x = x.replace(['"', '“', '”'], "");
+    let x = unquoted(x);
     if x.is_empty() || strip_any_ci(&x, &["our ", "the ", "approximately"]).is_some() {
         return None;
     }
@@ -361,7 +370,7 @@ pub(crate) fn qualifier(post: &str) -> Option<String> {
 pub(crate) fn subject_first(post: &str) -> Option<(Option<String>, String)> {
     let (noun, prep, x) = subject_first_parts(post.trim_start())?;
     let x = cut_qualifier(x).trim();
-    let x = x.replace(['"', '“', '”'], "");
+    let x = unquoted(x);
     if x.is_empty() {
         return None;
     }

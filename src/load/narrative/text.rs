@@ -2,6 +2,7 @@
 //! with their positions), the narrative sections found, sentences split.
 
 use super::scan::{boundary_at, digit_run, ws1};
+use memchr::{memchr, memchr3, memmem};
 use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
@@ -29,19 +30,26 @@ pub(crate) struct CleanLine {
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 
+/// Whether `s` holds an ASCII digit (figures, footnote marks and footnote
+/// numbers all do).
+pub(crate) fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Cleans one source line.
 pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     let mut s = Cow::Borrowed(raw);
-    if s.contains('\\') {
+    let has = |s: &str, b: u8| memchr(b, s.as_bytes()).is_some();
+    if has(&s, b'\\') {
         s = Cow::Owned(unescaped(&s));
     }
-    if s.contains("<sup>") {
+    if has(&s, b'<') && memmem::find(s.as_bytes(), b"<sup>").is_some() {
         s = Cow::Owned(sup_marks(&s));
     }
-    if s.contains('*') {
+    if has(&s, b'*') {
         s = Cow::Owned(star_marks(&s));
     }
-    if s.contains('<') {
+    if has(&s, b'<') {
         s = Cow::Owned(strip_tags(&s));
     }
     // Stars left over are emphasis: blanks from here on, like tabs.
@@ -299,6 +307,16 @@ fn footnote_number(text: &str) -> Option<&str> {
     ((1..=2).contains(&digits.len()) && opens).then_some(digits)
 }
 
+/// Whether a line holds only whitespace (`str::trim` leaves nothing), a
+/// printable ASCII first byte answering at once.
+fn is_blank_line(l: &str) -> bool {
+    match l.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => l.trim().is_empty(),
+    }
+}
+
 /// Whether a source line is a heading: Markdown `#`, or a short title line
 /// standing alone between blank lines without a closing full stop.
 pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
@@ -311,7 +329,7 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
     }
     let blank = |i: Option<usize>| {
         i.and_then(|i| lines.get(i))
-            .is_none_or(|l| l.trim().is_empty())
+            .is_none_or(|l| is_blank_line(l))
     };
     if !(blank(idx.checked_sub(1)) && blank(Some(idx + 1))) {
         return false;
@@ -345,7 +363,7 @@ pub(crate) fn narrative_lines(lines: &[String]) -> Vec<usize> {
             inside = is_narrative_heading(&lines[i]);
             continue;
         }
-        if inside && !lines[i].trim().is_empty() {
+        if inside && !is_blank_line(&lines[i]) {
             out.push(i);
         }
     }
@@ -364,10 +382,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let Some(k) = bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        else {
+        let Some(k) = memchr3(b'.', b'!', b'?', &bytes[i..]) else {
             break;
         };
         i += k;
@@ -447,6 +462,22 @@ mod tests {
         let e = clean(69, "<sup>11</sup> Including \"Cash and cash equivalents\"");
         assert_eq!(e.defines, Some(11));
         assert_eq!(e.text, "Including \"Cash and cash equivalents\"");
+    }
+
+    #[test]
+    fn blank_lines_as_trim_sees_them() {
+        for l in [
+            "",
+            "  \t",
+            "\u{b}\r",
+            "\u{a0} ",
+            "Net revenue",
+            " x",
+            "\u{a0}x",
+            "*",
+        ] {
+            assert_eq!(is_blank_line(l), l.trim().is_empty(), "{l:?}");
+        }
     }
 
     #[test]
