@@ -417,14 +417,14 @@ pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
         )
     };
     let printed = if label_cells.len() == 1 {
-        clean::label(raw.split('\t').next().unwrap_or(""))
+        clean::label(raw.split('\t').next().unwrap_or("")).into_owned()
     } else {
         let printed_raw = raw
             .split('\t')
             .take(label_cells.len())
             .collect::<Vec<_>>()
             .join(" ");
-        clean::label(&printed_raw)
+        clean::label(&printed_raw).into_owned()
     };
     let vals = value_cells.iter().map(|c| value(c)).collect();
     // A single label cell without markup cleans to the printed label (the
@@ -435,7 +435,7 @@ pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
     } else {
         label_cells
             .first()
-            .map(|h| clean::label(h))
+            .map(|h| clean::label(h).into_owned())
             .unwrap_or_default()
     };
     DataLine {
