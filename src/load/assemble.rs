@@ -176,5 +176,5 @@ fn clean_title(text: &str) -> String {
             return t[start..p + name.len()].to_string();
         }
     }
-    t
+    t.into_owned()
 }

@@ -138,7 +138,7 @@ fn caption(lines: &[String], from: usize, start: usize) -> Caption {
             cap.scale = scale_of(&text);
         }
         if cap.title.is_none() && cap.period.is_none() && is_period_caption(&text) {
-            cap.period = Some((text.clone(), idx + 1));
+            cap.period = Some((text.to_string(), idx + 1));
             continue;
         }
         if cap.title.is_none()

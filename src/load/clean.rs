@@ -90,10 +90,10 @@ pub fn is_bold(raw: &str) -> bool {
 }
 
 /// Cleans a printed label: markup, footnote marks, heading marks, escapes and
-/// stray spaces removed.
-pub fn label(raw: &str) -> String {
+/// stray spaces removed. Borrows from `raw` when only trimming was needed.
+pub fn label(raw: &str) -> Cow<'_, str> {
     // Each pass runs only when its markup can be present (labels are
-    // cleaned once per table line: no regex or copy on plain text).
+    // cleaned once per table line: no copy on plain text).
     let mut s = Cow::Borrowed(raw);
     if s.contains('<') {
         s = Cow::Owned(remove_tags(&remove_sup(&s)));
@@ -104,8 +104,7 @@ pub fn label(raw: &str) -> String {
     if s.contains(['*', '\\']) {
         s = Cow::Owned(s.replace("**", "").replace("\\$", "$").replace("\\*", "*"));
     }
-    let t = s.trim().trim_start_matches('#').trim();
-    let plain_spaces = {
+    let plain = |t: &str| {
         let mut prev_space = false;
         t.chars().all(|c| {
             let ok = c == ' ' && !prev_space || !c.is_whitespace();
@@ -113,17 +112,30 @@ pub fn label(raw: &str) -> String {
             ok
         })
     };
-    if plain_spaces {
-        t.to_string()
-    } else {
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    match s {
+        Cow::Borrowed(b) => {
+            let t = b.trim().trim_start_matches('#').trim();
+            if plain(t) {
+                Cow::Borrowed(t)
+            } else {
+                Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+        }
+        Cow::Owned(o) => {
+            let t = o.trim().trim_start_matches('#').trim();
+            if plain(t) {
+                Cow::Owned(t.to_string())
+            } else {
+                Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+        }
     }
 }
 
 /// Letters and digits only, lowercased: the form labels are compared in.
 pub fn compact(s: &str) -> String {
     if s.is_ascii() {
-        return ascii_filtered(s, u8::is_ascii_alphanumeric);
+        return ascii_filtered(s, |b| b.is_ascii_alphanumeric());
     }
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -131,14 +143,17 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
-/// The bytes of ASCII `s` that `keep`, lowercased.
-fn ascii_filtered(s: &str, keep: fn(&u8) -> bool) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    for b in s.bytes() {
-        if keep(&b) {
-            out.push(b.to_ascii_lowercase());
-        }
+/// The bytes of ASCII `s` that `keep`, lowercased. Every byte is written
+/// and the end advances only over kept ones (no branch per byte).
+#[inline]
+fn ascii_filtered(s: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = vec![0u8; s.len()];
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        out[n] = b.to_ascii_lowercase();
+        n += usize::from(keep(b));
     }
+    out.truncate(n);
     // ASCII bytes of a str are valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
@@ -146,7 +161,7 @@ fn ascii_filtered(s: &str, keep: fn(&u8) -> bool) -> String {
 /// Letters only, lowercased.
 pub fn letters(s: &str) -> String {
     if s.is_ascii() {
-        return ascii_filtered(s, u8::is_ascii_alphabetic);
+        return ascii_filtered(s, |b| b.is_ascii_alphabetic());
     }
     s.chars()
         .filter(|c| c.is_alphabetic())
@@ -177,7 +192,7 @@ pub fn same_letters(a: &str, b: &str) -> bool {
 /// the form headers broken by tabs are recognized in.
 pub fn squash(s: &str) -> String {
     if s.is_ascii() {
-        return ascii_filtered(s, |b| !b.is_ascii_whitespace() && *b != 0x0b);
+        return ascii_filtered(s, |b| !b.is_ascii_whitespace() && b != 0x0b);
     }
     s.chars()
         .filter(|c| !c.is_whitespace())
@@ -204,5 +219,14 @@ mod tests {
         assert_eq!(label("### Unaudited  Statements"), "Unaudited Statements");
         assert_eq!(label("Financing income*14"), "Financing income");
         assert_eq!(compact("Net income, net-"), "netincomenet");
+    }
+
+    #[test]
+    fn plain_labels_are_borrowed() {
+        let raw = " Total current assets ";
+        assert!(matches!(label(raw), Cow::Borrowed("Total current assets")));
+        assert!(matches!(label("Cash  and cash"), Cow::Owned(_)));
+        assert_eq!(letters("Total Liabilities, net"), "totalliabilitiesnet");
+        assert_eq!(squash("June 30,\t2024"), "june30,2024");
     }
 }

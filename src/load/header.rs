@@ -77,7 +77,7 @@ pub fn read(
     for (no, class, raw) in lines {
         match class {
             Class::Period(p) => {
-                let printed = clean::label(&raw.replace('\t', " "));
+                let printed = clean::label(&raw.replace('\t', " ")).into_owned();
                 for ph in p {
                     phrases.push((ph.clone(), *no));
                 }
@@ -302,7 +302,7 @@ fn read_recon(
     });
     let first_line = text_lines.first().map_or(0, |l| l.0);
     for (i, stack) in stacked.iter().enumerate() {
-        let printed = clean::label(stack);
+        let printed = clean::label(stack).into_owned();
         let header = match vocab.column(&printed) {
             Some(canon) => {
                 if !printed.contains(canon) {

@@ -2,7 +2,6 @@
 //! filing's other statements (or its quarter), a reconciliation's caption
 //! inferred from the statement its U.S. GAAP column ties to.
 
-use super::clean::letters;
 use super::context::Ctx;
 use super::merge::Table;
 use crate::model::{ColumnRole, Currency, Period, Quarter, RepairKind, Statement, StatementKind};
@@ -164,7 +163,7 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
         let mine: Vec<(String, rust_decimal::Decimal)> = t
             .rows
             .iter()
-            .filter_map(|r| Some((letters(&r.label), r.cells.get(u)?.as_ref()?.amount.value)))
+            .filter_map(|r| Some((r.key.clone(), r.cells.get(u)?.as_ref()?.amount.value)))
             .collect();
         let mut best: Option<(usize, Period, String, usize)> = None;
         let refs = bases
@@ -247,7 +246,7 @@ fn distinct_bases(tables: &[Table], kind: StatementKind) -> Vec<BaseIndex> {
             .iter()
             .enumerate()
             .rev()
-            .map(|(k, r)| (letters(&r.label), k))
+            .map(|(k, r)| (r.key.clone(), k))
             .collect();
         out.push((i, index));
     }

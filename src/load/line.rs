@@ -219,31 +219,83 @@ pub fn cells_cow(text: &str) -> Vec<Cow<'_, str>> {
     text.split('\t').map(number::strip_markup_cow).collect()
 }
 
-/// What the whitespace-separated tokens of a value cell read as: the first
-/// token's reading when the cell holds one token or only numbers, else text.
-fn cell_token(c: &str) -> Token {
-    let mut it = c.split_whitespace();
-    let first = it.next().map_or(Token::Text, number::parse_token);
-    let mut numeric = !matches!(first, Token::Text);
-    let mut more = false;
-    for t in it {
-        more = true;
-        if matches!(number::parse_token(t), Token::Text) {
-            numeric = false;
-            break;
+/// The whitespace-separated tokens of a value cell, each read once.
+#[derive(Clone, Debug)]
+pub struct CellRead<'c> {
+    /// The first token (empty when the cell is).
+    first_tok: &'c str,
+    /// What the first token reads as ([`Token::Text`] when the cell is empty).
+    first: Token,
+    /// The cell holds more than one token.
+    more: bool,
+    /// Some token reads as text.
+    any_text: bool,
+    /// Every token reads as text (true for an empty cell).
+    all_text: bool,
+}
+
+impl<'c> CellRead<'c> {
+    /// Reads every token of `c` once.
+    pub fn of(c: &'c str) -> Self {
+        let mut it = c.split_whitespace();
+        let Some(first_tok) = it.next() else {
+            return CellRead {
+                first_tok: "",
+                first: Token::Text,
+                more: false,
+                any_text: false,
+                all_text: true,
+            };
+        };
+        let first = number::parse_token(first_tok);
+        let text = matches!(first, Token::Text);
+        let (mut any_text, mut all_text, mut more) = (text, text, false);
+        for t in it {
+            more = true;
+            let text = matches!(number::parse_token(t), Token::Text);
+            any_text |= text;
+            all_text &= text;
+            if any_text && !all_text {
+                break;
+            }
+        }
+        CellRead {
+            first_tok,
+            first,
+            more,
+            any_text,
+            all_text,
         }
     }
-    if !more || numeric { first } else { Token::Text }
+
+    /// What the cell reads as: the first token's reading when the cell
+    /// holds one token or only numbers, else text.
+    fn token(&self) -> &Token {
+        if !self.more || !self.any_text {
+            &self.first
+        } else {
+            &Token::Text
+        }
+    }
 }
 
 /// Classifies a table line. `in_rows`: rows have already been read in the
 /// current table (a header line then starts a new table).
 pub fn classify(raw: &str, in_rows: bool) -> Class {
-    classify_cells(&cells_cow(raw), in_rows)
+    let cells = cells_cow(raw);
+    let reads = reads_of(&cells);
+    classify_cells(&cells, &reads, in_rows)
 }
 
-/// [`classify`] on a line's cells (from [`cells_cow`]).
-pub fn classify_cells(cells: &[Cow<'_, str>], in_rows: bool) -> Class {
+/// The [`CellRead`] of every cell but the label cell (whose reading, when
+/// needed, is taken on demand: labels have many words).
+pub fn reads_of<'c>(cells: &'c [Cow<'_, str>]) -> Vec<CellRead<'c>> {
+    cells.iter().skip(1).map(|c| CellRead::of(c)).collect()
+}
+
+/// [`classify`] on a line's cells (from [`cells_cow`]) and their reads
+/// (from [`reads_of`]).
+pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead<'_>], in_rows: bool) -> Class {
     let nonempty: Vec<&str> = cells
         .iter()
         .map(|c| c.as_ref())
@@ -275,36 +327,49 @@ pub fn classify_cells(cells: &[Cow<'_, str>], in_rows: bool) -> Class {
         .filter(|c| !c.is_empty())
         .collect();
     let code_label = currency_cell(label).is_some() && label.len() <= 4;
-    let body: Vec<&str> = if junk_label(label) || number::year(label).is_some() || code_label {
-        nonempty
-            .iter()
-            .copied()
-            .filter(|c| !junk_label(c))
+    let label_year = number::year(label).is_some();
+    let label_junk = junk_label(label);
+    // The body: value cells, or every non-junk cell when the label cell is
+    // junk, a year or a currency code (as indices into `cells`).
+    let body: Vec<usize> = if label_junk || label_year || code_label {
+        (0..cells.len())
+            .filter(|&i| !cells[i].is_empty() && !junk_label(&cells[i]))
             .collect()
     } else {
-        rest.clone()
+        (1..cells.len()).filter(|&i| !cells[i].is_empty()).collect()
     };
-    let label_is_text =
-        !label.is_empty() && !junk_label(label) && number::year(label).is_none() && !code_label;
+    let label_is_text = !label.is_empty() && !label_junk && !label_year && !code_label;
     // Years line: "\t2023\t2024\t2024" or "2023\t2024\t2024".
-    if !body.is_empty() && !label_is_text && body.iter().all(|c| number::year(c).is_some()) {
-        return Class::Years(body.iter().filter_map(|c| number::year(c)).collect());
+    if !body.is_empty() && !label_is_text {
+        let years: Vec<i32> = body
+            .iter()
+            .map_while(|&i| number::year(&cells[i]))
+            .collect();
+        if years.len() == body.len() {
+            return Class::Years(years);
+        }
     }
     // Currency line.
     if !body.is_empty() && !label_is_text {
-        let cur: Vec<Option<Currency>> = body.iter().map(|c| currency_cell(c)).collect();
+        let cur: Vec<Option<Currency>> = body.iter().map(|&i| currency_cell(&cells[i])).collect();
         let garbled = body
             .iter()
             .zip(&cur)
-            .filter(|(c, k)| k.is_none() && garbled_code(c))
+            .filter(|(i, k)| k.is_none() && garbled_code(&cells[**i]))
             .count();
         if cur.iter().flatten().count() + garbled == body.len() {
             return Class::Currencies(cur, garbled > 0);
         }
     }
     let (mut real_numbers, mut any_numeric) = (0, false);
-    for c in &body {
-        match cell_token(c) {
+    let label_read = (body.first() == Some(&0)).then(|| CellRead::of(&cells[0]));
+    for &i in &body {
+        let read = if i == 0 {
+            label_read.as_ref()
+        } else {
+            reads.get(i - 1)
+        };
+        match read.map_or(&Token::Text, CellRead::token) {
             Token::Number { amount, .. } => {
                 any_numeric = true;
                 if !amount.value.is_zero() || amount.decimals > 0 {
@@ -353,26 +418,23 @@ pub fn classify_cells(cells: &[Cow<'_, str>], in_rows: bool) -> Class {
     Class::Data
 }
 
-/// Reads one value cell.
-fn value(c: &str) -> Val {
-    let mut toks = c.split_whitespace();
-    let Some(first) = toks.next() else {
+/// Reads one value cell from its [`CellRead`].
+fn value(c: &str, read: &CellRead<'_>) -> Val {
+    if read.first_tok.is_empty() {
         return Val::Empty;
-    };
-    if toks.next().is_none() {
-        return match number::parse_token(first) {
+    }
+    if !read.more {
+        return match &read.first {
             Token::Number { amount, percent } => Val::Num {
-                amount,
-                percent,
-                raw: first.to_string(),
+                amount: *amount,
+                percent: *percent,
+                raw: read.first_tok.to_string(),
             },
-            Token::Malformed => Val::Bad(first.to_string()),
-            Token::Text => Val::Text(first.to_string()),
+            Token::Malformed => Val::Bad(read.first_tok.to_string()),
+            Token::Text => Val::Text(read.first_tok.to_string()),
         };
     }
-    if c.split_whitespace()
-        .all(|t| !matches!(number::parse_token(t), Token::Text))
-    {
+    if !read.any_text {
         Val::Multi(c.split_whitespace().map(str::to_string).collect())
     } else {
         Val::Text(c.to_string())
@@ -381,69 +443,80 @@ fn value(c: &str) -> Val {
 
 /// Reads a data line into label and values.
 pub fn data(no: usize, raw: &str) -> DataLine {
-    data_cells(no, raw, &cells_cow(raw))
+    let cells = cells_cow(raw);
+    let reads = reads_of(&cells);
+    data_cells(no, raw, &cells, &reads)
 }
 
-/// [`data`] on a line's cells (from [`cells_cow`]).
-pub fn data_cells(no: usize, raw: &str, cells: &[Cow<'_, str>]) -> DataLine {
-    let bold = clean::is_bold(raw.split('\t').next().unwrap_or(""));
+/// [`data`] on a line's cells (from [`cells_cow`]) and their reads (from
+/// [`reads_of`]).
+pub fn data_cells(
+    no: usize,
+    raw: &str,
+    cells: &[Cow<'_, str>],
+    reads: &[CellRead<'_>],
+) -> DataLine {
+    let raw_label = raw.split('\t').next().unwrap_or("");
+    let bold = clean::is_bold(raw_label);
     let first = cells[0].as_ref();
     let unlabeled = !raw.starts_with('\t')
         && !first.is_empty()
         && first
             .split_whitespace()
             .all(|t| !matches!(number::parse_token(t), Token::Text));
-    let (label_cells, value_cells): (Vec<&str>, Vec<&str>) = if unlabeled {
-        (Vec::new(), cells.iter().map(|c| c.as_ref()).collect())
+    // Number of label cells.
+    let n_label = if unlabeled {
+        0
     } else {
         let mut k = 1;
+        let head_letters = clean::letter_count(&cells[0]) > 0;
         // Label fragments continued into the value cells (tabs inside the label).
         while k < cells.len()
             && !cells[k].is_empty()
-            && cells[k]
-                .split_whitespace()
-                .all(|t| matches!(number::parse_token(t), Token::Text))
+            && reads[k - 1].all_text
             && clean::letter_count(&cells[k]) > 0
             && !super::vocab::Vocab::get().is_spanning(&cells[k])
             && !cells[k].chars().all(|c| c.is_ascii_uppercase())
-            && clean::letter_count(&cells[0]) > 0
+            && head_letters
         {
             k += 1;
         }
-        let (l, v) = cells.split_at(k);
-        (
-            l.iter().map(|c| c.as_ref()).collect(),
-            v.iter().map(|c| c.as_ref()).collect(),
-        )
+        k
     };
-    let printed = if label_cells.len() == 1 {
-        clean::label(raw.split('\t').next().unwrap_or(""))
+    let printed = if n_label == 1 {
+        clean::label(raw_label).into_owned()
     } else {
-        let printed_raw = raw
-            .split('\t')
-            .take(label_cells.len())
-            .collect::<Vec<_>>()
-            .join(" ");
-        clean::label(&printed_raw)
+        let printed_raw = raw.split('\t').take(n_label).collect::<Vec<_>>().join(" ");
+        clean::label(&printed_raw).into_owned()
     };
-    let vals = value_cells.iter().map(|c| value(c)).collect();
+    let vals = if unlabeled {
+        let label_read = CellRead::of(&cells[0]);
+        std::iter::once(value(&cells[0], &label_read))
+            .chain(cells[1..].iter().zip(reads).map(|(c, r)| value(c, r)))
+            .collect()
+    } else {
+        cells[n_label..]
+            .iter()
+            .zip(&reads[n_label - 1..])
+            .map(|(c, r)| value(c, r))
+            .collect()
+    };
     // A single label cell without markup cleans to the printed label (the
     // cell is the raw cell trimmed, and cleaning trims).
-    let plain_head = label_cells.len() == 1 && matches!(cells[0], Cow::Borrowed(_));
+    let plain_head = n_label == 1 && matches!(cells[0], Cow::Borrowed(_));
     let head = if plain_head {
         printed.clone()
+    } else if n_label > 0 {
+        clean::label(&cells[0]).into_owned()
     } else {
-        label_cells
-            .first()
-            .map(|h| clean::label(h))
-            .unwrap_or_default()
+        String::new()
     };
     DataLine {
         no,
         head,
         label: printed.clone(),
         printed,
-        broken: label_cells.len() > 1,
+        broken: n_label > 1,
         bold,
         vals,
     }
@@ -466,6 +539,27 @@ mod tests {
             phrases("\tDecember 31, 2023\tJune 30, 2024")[1].year,
             Some(2024)
         );
+    }
+
+    #[test]
+    fn reads_each_cell_once() {
+        // Cells of the bundled balance sheet and a merged row.
+        let r = CellRead::of("(1,234.5)");
+        assert!(!r.more && !r.any_text && matches!(r.token(), Token::Number { .. }));
+        let r = CellRead::of("3,210 1,005");
+        assert!(r.more && !r.any_text && matches!(r.token(), Token::Number { .. }));
+        let r = CellRead::of("IFRSs adjustments");
+        assert!(r.all_text && matches!(r.token(), Token::Text));
+        let r = CellRead::of("12 notes");
+        assert!(r.any_text && !r.all_text && matches!(r.token(), Token::Text));
+        let d = data(
+            7,
+            "Cash and cash equivalents\t4,187,682\t3,985,543\t561,131",
+        );
+        assert_eq!(d.label, "Cash and cash equivalents");
+        assert_eq!(d.numbers(), 3);
+        let d = data(8, "Total\tcurrent assets\t1\t2");
+        assert!(d.broken && d.label == "Total current assets" && d.head == "Total");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! order (a continued table reuses its columns), rows aligned by
 //! (section, label, occurrence).
 
-use super::clean::letters;
 use super::header::ColSpec;
 use super::rows::RawRow;
 use super::structure;
@@ -51,6 +50,8 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
     let mut tail: Option<usize> = None;
     let mut store: Vec<Row> = Vec::new();
     let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::default();
+    // Letters form of each stored row's label.
+    let mut keys: Vec<String> = Vec::new();
     for t in tables {
         let colmap: Vec<usize> = t
             .cols
@@ -81,13 +82,14 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
         let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
         let mut last_id: Option<usize> = None;
         for (r, (section, depth)) in t.rows.iter().zip(secs) {
-            let l = letters(&r.label);
+            let l = r.key.clone();
             let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
             let key = (section.clone(), l, *occ);
             *occ += 1;
             let id = match index.get(&key) {
                 Some(&id) => id,
                 None => {
+                    keys.push(r.key.clone());
                     store.push(Row {
                         label: r.label.clone(),
                         origin: r.origin.clone(),
@@ -145,11 +147,14 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
         at = next[id];
     }
     let mut slots: Vec<Option<Row>> = store.into_iter().map(Some).collect();
+    let mut keys_slots: Vec<Option<String>> = keys.into_iter().map(Some).collect();
+    let mut row_keys: Vec<String> = Vec::with_capacity(order.len());
     let rows: Vec<Row> = order
         .into_iter()
         .filter_map(|id| {
             let mut r = slots[id].take()?;
             r.cells.resize(ncols, None);
+            row_keys.push(keys_slots[id].take().unwrap_or_default());
             Some(r)
         })
         .collect();
@@ -161,6 +166,6 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
         rows,
         line: first.title.1,
     };
-    structure::apply(&mut st, company);
+    structure::apply_keyed(&mut st, company, &row_keys);
     st
 }

@@ -16,6 +16,9 @@ use std::sync::Arc;
 pub struct RawRow {
     /// Cleaned label ("" when lost).
     pub label: String,
+    /// The label's [`letters`] form, computed once: rows are matched,
+    /// merged and structured on it.
+    pub key: String,
     /// Where the label came from.
     pub origin: LabelOrigin,
     /// Source line of the label.
@@ -55,7 +58,7 @@ impl Known {
     /// Remembers the rows of a table.
     pub fn add(&mut self, rows: &[RawRow]) {
         for r in rows.iter().filter(|r| !r.label.is_empty()) {
-            let l = letters(&r.label);
+            let l = r.key.clone();
             if r.heading {
                 self.headings.insert(l.clone());
             }
@@ -291,6 +294,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                     );
                     rows.push(RawRow {
                         label: String::new(),
+                        key: String::new(),
                         origin: LabelOrigin::Missing,
                         line: d.no,
                         cells,
@@ -436,6 +440,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                     }
                     rows.push(RawRow {
                         label: n.label.clone(),
+                        key: letters(&n.label),
                         origin: LabelOrigin::Printed,
                         line: n.no,
                         cells,
@@ -508,6 +513,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         rows.push(RawRow {
+            key: letters(&label),
             label,
             origin,
             line: d.no,
@@ -525,6 +531,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
 fn heading_row(label: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
     RawRow {
         label: label.to_string(),
+        key: letters(label),
         origin,
         line: d.no,
         cells: Vec::new(),
@@ -582,6 +589,7 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
                 }
                 rows.push(RawRow {
                     label: label.clone(),
+                    key: letters(label),
                     origin: LabelOrigin::Split,
                     line: d.no,
                     cells,

@@ -147,6 +147,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         let heading = !valued.contains(&r);
         out.push(RawRow {
             label: label.clone(),
+            key: letters(label),
             origin: LabelOrigin::Split,
             line: b.no,
             cells: if heading {

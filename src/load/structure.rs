@@ -13,7 +13,8 @@ const MAX_LOOKBACK: usize = 2000;
 
 /// Section and depth of each row of one table, from its headings.
 pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<String>, u8)> {
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    // Open headings: name, printed in capitals, letters form.
+    let mut stack: Vec<(String, bool, String)> = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let name = r.label.trim().trim_end_matches(':').trim().to_string();
@@ -25,19 +26,21 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<Strin
             if caps {
                 stack.clear();
             } else {
-                while stack.last().is_some_and(|(_, c)| !c) {
+                while stack.last().is_some_and(|(_, c, _)| !c) {
                     stack.pop();
                 }
             }
             let parent = stack.last().map(|s| s.0.clone());
             out.push((parent, stack.len() as u8));
-            stack.push((name, caps));
+            stack.push((name, caps, r.key.clone()));
             continue;
         }
-        let l = letters(&name);
+        // The letters of the name are the label's (trimming and a colon
+        // change no letter).
+        let l = &r.key;
         let closes = l
             .strip_prefix("total")
-            .and_then(|rest| stack.iter().rposition(|(s, _)| letters(s) == rest));
+            .and_then(|rest| stack.iter().rposition(|(_, _, k)| k == rest));
         match closes {
             Some(j) => {
                 out.push((Some(stack[j].0.clone()), j as u8));
@@ -47,8 +50,8 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<Strin
             // items, e.g. "Total comprehensive income" after "Other
             // comprehensive income, net of tax of nil:") closes the open
             // heading's section and stands outside it.
-            None if l.starts_with("total") && Vocab::get().rollup_for(&name, company).is_some() => {
-                if stack.last().is_some_and(|(_, caps)| !caps) {
+            None if l.starts_with("total") && Vocab::get().rollup_key(l, company).is_some() => {
+                if stack.last().is_some_and(|(_, caps, _)| !caps) {
                     stack.pop();
                 }
                 out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8));
@@ -81,10 +84,17 @@ pub fn unit_of(row: &Row) -> Unit {
 /// Reconciliation statements list only the rows with differences, so their
 /// rows get no parent totals.
 pub fn apply(st: &mut Statement, company: Option<&Company>) {
+    let keys: Vec<String> = st.rows.iter().map(|r| letters(&r.label)).collect();
+    apply_keyed(st, company, &keys);
+}
+
+/// [`apply`] with the letters form of each row's label given (`keys[i]`
+/// is row `i`'s).
+pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String]) {
     let vocab = Vocab::get();
     let scale = st.scale;
     let n = st.rows.len();
-    for r in st.rows.iter_mut() {
+    for (r, key) in st.rows.iter_mut().zip(keys) {
         r.parent = None;
         let has = r.cells.iter().any(Option::is_some);
         r.unit = unit_of(r);
@@ -95,11 +105,9 @@ pub fn apply(st: &mut Statement, company: Option<&Company>) {
         };
         r.kind = if !has {
             RowKind::Header
-        } else if r.label.to_lowercase().starts_with("total")
-            || vocab.is_total_for(&r.label, company)
-        {
+        } else if r.label.to_lowercase().starts_with("total") || vocab.is_total_key(key, company) {
             RowKind::Total
-        } else if vocab.is_group_for(&r.label, company) {
+        } else if vocab.is_group_key(key, company) {
             RowKind::Subtotal
         } else {
             RowKind::Item
@@ -119,7 +127,7 @@ pub fn apply(st: &mut Statement, company: Option<&Company>) {
     for i in 0..n {
         match rows[i].kind {
             RowKind::Header => {
-                headings.insert(letters(&rows[i].label), i);
+                headings.insert(keys[i].clone(), i);
             }
             RowKind::Subtotal => {
                 // A group row heads the items printed below it.
@@ -133,15 +141,16 @@ pub fn apply(st: &mut Statement, company: Option<&Company>) {
             RowKind::Total => {
                 let unit = rows[i].unit;
                 let mut parts: Vec<usize> = Vec::new();
-                if let Some(names) = vocab.rollup_for(&rows[i].label, company) {
+                if let Some(names) = vocab.rollup_key(&keys[i], company) {
                     for name in names {
-                        if let Some(j) = (0..i).rev().find(|&j| {
-                            rows[j].parent.is_none() && part_matches(name, &letters(&rows[j].label))
-                        }) {
+                        if let Some(j) = (0..i)
+                            .rev()
+                            .find(|&j| rows[j].parent.is_none() && part_matches(name, &keys[j]))
+                        {
                             parts.push(j);
                         }
                     }
-                } else if let Some(h) = letters(&rows[i].label)
+                } else if let Some(h) = keys[i]
                     .strip_prefix("total")
                     .and_then(|rest| headings.get(rest).copied())
                 {

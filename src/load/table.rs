@@ -41,12 +41,13 @@ pub fn split(bi: usize, b: &Block, lines: &[String]) -> Vec<RawTable> {
         let no = idx + 1;
         let in_rows = !cur.data.is_empty();
         let cells = line::cells_cow(raw);
-        let class = line::classify_cells(&cells, in_rows);
+        let reads = line::reads_of(&cells);
+        let class = line::classify_cells(&cells, &reads, in_rows);
         match class {
             Class::Blank => {}
             Class::Junk => cur.junk.push(no),
             Class::Data => {
-                cur.data.push(line::data_cells(no, raw, &cells));
+                cur.data.push(line::data_cells(no, raw, &cells, &reads));
                 cur.last_line = no;
             }
             header => {

@@ -365,14 +365,22 @@ impl Vocab {
 
     /// Whether `label` is a row heading the items below it (for `company`).
     pub fn is_group_for(&self, label: &str, company: Option<&Company>) -> bool {
-        let l = letters(label);
-        self.groups.contains_key(&l) || company.is_some_and(|c| c.groups.contains(&l))
+        self.is_group_key(&letters(label), company)
+    }
+
+    /// [`Vocab::is_group_for`] on a label's letters form.
+    pub fn is_group_key(&self, key: &str, company: Option<&Company>) -> bool {
+        self.groups.contains_key(key) || company.is_some_and(|c| c.groups.contains(key))
     }
 
     /// Whether `label` is a declared total (for `company`).
     pub fn is_total_for(&self, label: &str, company: Option<&Company>) -> bool {
-        let l = letters(label);
-        self.totals.contains_key(&l) || company.is_some_and(|c| c.totals.contains(&l))
+        self.is_total_key(&letters(label), company)
+    }
+
+    /// [`Vocab::is_total_for`] on a label's letters form.
+    pub fn is_total_key(&self, key: &str, company: Option<&Company>) -> bool {
+        self.totals.contains_key(key) || company.is_some_and(|c| c.totals.contains(key))
     }
 
     /// [`Vocab::rollup`], with `company`'s roll-ups.
@@ -381,10 +389,18 @@ impl Vocab {
         total: &str,
         company: Option<&'a Company>,
     ) -> Option<&'a [String]> {
-        let l = letters(total);
+        self.rollup_key(&letters(total), company)
+    }
+
+    /// [`Vocab::rollup_for`] on a total's letters form.
+    pub fn rollup_key<'a>(
+        &'a self,
+        key: &str,
+        company: Option<&'a Company>,
+    ) -> Option<&'a [String]> {
         self.rollups
-            .get(&l)
-            .or_else(|| company?.rollups.get(&l))
+            .get(key)
+            .or_else(|| company?.rollups.get(key))
             .map(Vec::as_slice)
     }
 
@@ -512,6 +528,16 @@ mod tests {
             "Non-GAAP net income attributable to shareholders of Qifu Technology, Inc.",
             Some(&acme)
         ));
+        let key = letters(
+            "Non-GAAP net income attributable to shareholders of Acme Zeta Technology, Inc.",
+        );
+        assert!(v.is_total_key(&key, Some(&acme)));
+        assert!(!v.is_total_key(&key, None));
+        let total = letters("TOTAL ACME ZETA TECHNOLOGY INC. EQUITY");
+        assert_eq!(
+            v.rollup_key(&total, Some(&acme)),
+            v.rollup_for("TOTAL ACME ZETA TECHNOLOGY INC. EQUITY", Some(&acme))
+        );
         assert_eq!(
             v.known_letters_for("totalacmezetatechnologyincequity", Some(&acme)),
             Some("TOTAL ACME ZETA TECHNOLOGY INC EQUITY")
