@@ -2,6 +2,7 @@
 //! identities, figures printed twice, ratios and reconciliation tables.
 
 use super::compiled::Compiled;
+use super::memo::KeyMemo;
 use super::result::CheckKind;
 use crate::model::{Currency, StatementKind};
 use rust_decimal::Decimal;
@@ -337,6 +338,7 @@ pub struct Labels {
     qualify: Vec<String>,
     names: Vec<String>,
     ids: FxHashMap<String, u32>,
+    memo: KeyMemo,
 }
 
 impl Labels {
@@ -420,7 +422,12 @@ impl Labels {
         {
             n = Cow::Owned(format!("{} {}", generic(&normalize(s), company), n));
         }
-        if let Some(&k) = self.exact.get(n.as_ref()) {
+        self.memo.get_or(&n, |n| self.lookup(n))
+    }
+
+    /// The key of a generic, qualified label: its variant, else itself.
+    fn lookup(&self, n: &str) -> KeyRef {
+        if let Some(&k) = self.exact.get(n) {
             return KeyRef::Known(k);
         }
         let words: Vec<&str> = n.split(' ').collect();
@@ -429,7 +436,7 @@ impl Labels {
                 return KeyRef::Known(*key);
             }
         }
-        KeyRef::Other(n.into_owned())
+        KeyRef::Other(n.to_string())
     }
 }
 
