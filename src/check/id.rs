@@ -306,8 +306,14 @@ pub(crate) fn make_unique(ids: &mut [&mut CheckId]) {
     let mut hashes: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(ids.len(), Default::default());
     let mut clash = false;
+    let mut periods = Vec::new();
     for id in ids.iter() {
-        let h = match id.parts_hash().filter(|_| by_parts) {
+        let parts = if by_parts {
+            id.parts_hash(&mut periods)
+        } else {
+            None
+        };
+        let h = match parts {
             Some(h) => h,
             None => {
                 let mut h = TextHash::default();
@@ -351,8 +357,12 @@ impl CheckId {
         }
     }
 
-    /// A hash of a row or rule id from its parts (see [`make_unique`]).
-    fn parts_hash(&self) -> Option<u64> {
+    /// A hash of an id from its parts (see [`make_unique`]): equal written
+    /// ids give equal hashes. Row and rule ids hash alike (their texts can
+    /// be equal); the other paths have segments no row or rule id has
+    /// ("line-`n`", a currency), so each hashes its own way. `periods`
+    /// remembers the hashes of period slugs written so far.
+    fn parts_hash(&self, periods: &mut Vec<(Period, u64)>) -> Option<u64> {
         let Repr::Path { kind, filing, path } = &self.repr else {
             return None;
         };
@@ -395,10 +405,71 @@ impl CheckId {
                 h.write_u32(*column);
                 h.write_u8(0);
             }
-            _ => return None,
+            Path::Fact {
+                subject,
+                period,
+                currency,
+                line,
+            } => {
+                h.write_u8(0xf0);
+                h.write_u64(slug_hash(subject));
+                h.write_u64(period_slug_hash(periods, period));
+                h.write_u8(matches!(currency, Currency::USD).into());
+                h.write_usize(*line);
+            }
+            Path::Claim {
+                claim,
+                subject,
+                line,
+            } => {
+                h.write_u8(0xf1);
+                h.write(claim.as_bytes());
+                h.write_u8(0xff);
+                h.write_u64(slug_hash(subject));
+                h.write_usize(*line);
+            }
+            Path::Scale { line, raw } => {
+                h.write_u8(0xf2);
+                h.write_usize(*line);
+                h.write_u64(slug_hash(raw));
+            }
         }
         Some(h.finish())
     }
+}
+
+/// The [`TextHash`] of [`write_slug`]'s text, without writing it.
+fn slug_hash(text: &str) -> u64 {
+    let mut h = TextHash::default();
+    if !text.is_ascii() {
+        let _ = write_slug(&mut h, text);
+        return h.0;
+    }
+    let (mut gap, mut any) = (false, false);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && any {
+                h.byte(b'-');
+            }
+            gap = false;
+            any = true;
+            h.byte(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    h.0
+}
+
+/// The [`TextHash`] of a period's slug, written once per period.
+fn period_slug_hash(seen: &mut Vec<(Period, u64)>, p: &Period) -> u64 {
+    if let Some(&(_, h)) = seen.iter().find(|(q, _)| q == p) {
+        return h;
+    }
+    let mut h = TextHash::default();
+    let _ = write_period_slug(&mut h, p);
+    seen.push((*p, h.0));
+    h.0
 }
 
 /// A hash of written text (FNV-1a): the same text gives the same hash
@@ -432,5 +503,28 @@ impl Write for TextHash {
         } else {
             self.write_str(c.encode_utf8(&mut [0; 4]))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hashing a slug from its text gives the hash of the written slug.
+    #[test]
+    fn slug_hash_is_the_hash_of_the_written_slug() {
+        let (filings, _) = crate::load::load_all(&crate::load::bundled());
+        let subjects = filings
+            .iter()
+            .flat_map(|f| &f.facts)
+            .map(|x| x.subject.as_str());
+        let mut n = 0;
+        for s in subjects.chain(["Revenues — net (RMB)", "Total équité"]) {
+            let mut h = TextHash::default();
+            write_slug(&mut h, s).unwrap();
+            assert_eq!(slug_hash(s), h.0, "{s}");
+            n += 1;
+        }
+        assert!(n > 10);
     }
 }

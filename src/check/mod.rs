@@ -20,6 +20,7 @@ mod fx;
 mod helpers;
 mod identity;
 mod index;
+mod memo;
 mod narrative;
 mod period;
 mod ratio;

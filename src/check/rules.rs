@@ -2,6 +2,7 @@
 //! identities, figures printed twice, ratios and reconciliation tables.
 
 use super::compiled::Compiled;
+use super::memo::KeyMemo;
 use super::result::CheckKind;
 use crate::model::{Currency, StatementKind};
 use rust_decimal::Decimal;
@@ -300,23 +301,21 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if !contains(normalized, company) {
+    if !starts_a_word(normalized, company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
     Cow::Owned(padded.trim().to_string())
 }
 
-/// Whether `needle` (not empty) occurs in `hay`: its first character
-/// found with `memchr`, the rest compared there.
-fn contains(hay: &str, needle: &str) -> bool {
-    let Some(first) = needle.chars().next() else {
-        return false;
-    };
-    hay.len() >= needle.len()
-        && hay
-            .match_indices(first)
-            .any(|(i, _)| hay[i..].starts_with(needle))
+/// Whether `needle` (not empty) occurs in `hay` at the start of a word
+/// (`hay`'s start or after a space), as every whole-word occurrence does.
+fn starts_a_word(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    !n.is_empty()
+        && (0..h.len())
+            .filter(|&i| i == 0 || h[i - 1] == b' ')
+            .any(|i| h[i..].starts_with(n))
 }
 
 /// A row key: one the rules name (by number, see [`Labels::name`]), or a
@@ -337,6 +336,7 @@ pub struct Labels {
     qualify: Vec<String>,
     names: Vec<String>,
     ids: FxHashMap<String, u32>,
+    memo: KeyMemo,
 }
 
 impl Labels {
@@ -420,7 +420,12 @@ impl Labels {
         {
             n = Cow::Owned(format!("{} {}", generic(&normalize(s), company), n));
         }
-        if let Some(&k) = self.exact.get(n.as_ref()) {
+        self.memo.get_or(&n, |n| self.lookup(n))
+    }
+
+    /// The key of a generic, qualified label: its variant, else itself.
+    fn lookup(&self, n: &str) -> KeyRef {
+        if let Some(&k) = self.exact.get(n) {
             return KeyRef::Known(k);
         }
         let words: Vec<&str> = n.split(' ').collect();
@@ -429,7 +434,7 @@ impl Labels {
                 return KeyRef::Known(*key);
             }
         }
-        KeyRef::Other(n.into_owned())
+        KeyRef::Other(n.to_string())
     }
 }
 
