@@ -275,11 +275,20 @@ impl Table {
             .collect()
     }
 
-    /// Whether a subject's normal form matches exact forms or contained
-    /// phrases (both already in normal form).
-    pub fn matches(&self, key: &str, subjects: &[String], contains: &[String]) -> bool {
+    /// The aliases a subject's normal form matches (by an exact form or a
+    /// contained phrase), by index into `alias`, in order.
+    pub fn aliases_for_key(&self, key: &str) -> Vec<usize> {
         let starts = word_starts(key);
-        matches_at(key, &starts, subjects, contains)
+        (0..self.alias.len())
+            .filter(|&a| {
+                matches_at(
+                    key,
+                    &starts,
+                    &self.alias[a].subjects,
+                    &self.alias[a].contains,
+                )
+            })
+            .collect()
     }
 
     /// The metric row a subject denotes, by index into `metric`.
@@ -309,7 +318,8 @@ fn word_starts(key: &str) -> Vec<usize> {
         .collect()
 }
 
-/// [`Table::matches`] given the key's word starts.
+/// Whether a normal form (given with its word starts) equals one of
+/// `subjects` or holds one of the phrases `contains`.
 fn matches_at(key: &str, starts: &[usize], subjects: &[String], contains: &[String]) -> bool {
     subjects.iter().any(|s| s == key) || contains.iter().any(|c| has_phrase(key, starts, c))
 }
@@ -476,6 +486,10 @@ mod tests {
             Some("Capital-light loan volume")
         );
         assert_eq!(label("outstanding loan balance for ICE"), None);
+        let aliases = |s: &str| t.aliases_for_key(&t.key(s));
+        assert_eq!(aliases("Net income attributed to the Company"), vec![0]);
+        assert_eq!(aliases("Operating margin"), vec![2]);
+        assert_eq!(aliases("Total net revenue"), Vec::<usize>::new());
         assert_eq!(
             label("30-day collection rate"),
             Some("30-day collection rate")

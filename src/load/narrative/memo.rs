@@ -55,9 +55,7 @@ pub(crate) fn subject(text: &str) -> Rc<Subject> {
         }
         let t = &*ALIASES;
         let key = key(text);
-        let aliases = (0..t.alias.len())
-            .filter(|&a| t.matches(&key, &t.alias[a].subjects, &t.alias[a].contains))
-            .collect();
+        let aliases = t.aliases_for_key(&key);
         let s = Rc::new(Subject {
             metric: t.metric_for_key(&key),
             variants: t.variants(key.to_string()),

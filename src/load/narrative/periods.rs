@@ -19,6 +19,13 @@ pub(crate) enum Hint {
 /// The period named by the words right after a figure, if any.
 pub(crate) fn after(post: &str, quarter: Option<Quarter>) -> Option<Hint> {
     let p = post.trim_start_matches(|c: char| c.is_whitespace() || c == ')');
+    // Every phrase below opens with "in", "for", "during", "a", "at", "as" or "one".
+    if !matches!(
+        p.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'i' | b'f' | b'd' | b'a' | b'o')
+    ) {
+        return None;
+    }
     if let Some(year) = same_period(p) {
         let year_ok = match (year, quarter) {
             (Some(y), Some(q)) => y.parse::<i32>().ok() == Some(q.year - 1),
@@ -141,9 +148,10 @@ fn instant(date: chrono::NaiveDate, quarter: Option<Quarter>) -> Hint {
 /// ("As of March 31, 2024, ...", "At the end of the second quarter, ...").
 pub(crate) fn clause_is_instant(clause: &str, quarter: Option<Quarter>) -> bool {
     let mut i = 0;
-    while i < clause.len() {
-        let b = clause.as_bytes()[i];
-        if !(b == b'a' || b == b'A') || !scan::boundary_before(clause, i) {
+    // Every instant phrase opens with "as" or "at".
+    while let Some(k) = memchr::memchr2(b'a', b'A', &clause.as_bytes()[i..]) {
+        i += k;
+        if !scan::boundary_before(clause, i) {
             i += 1;
             continue;
         }

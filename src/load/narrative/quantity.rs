@@ -19,26 +19,34 @@ struct Printed<'a> {
     months: bool,
 }
 
-/// Bytes a figure may start with: a currency's first letter, a minus, a digit.
-const MAY_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = matches!(i as u8, b'R' | b'U' | b'H' | b'-' | b'0'..=b'9');
-        i += 1;
-    }
-    t
-};
+/// Whether a figure may start with byte `b`: a currency's first letter, a
+/// minus, a digit.
+fn may_start(b: u8) -> bool {
+    b.is_ascii_digit() | (b == b'R') | (b == b'U') | (b == b'H') | (b == b'-')
+}
+
+/// The offset of the first byte of `bytes` a figure may start with. Whole
+/// blocks of 16 bytes are tested first (without branches, so the compiler
+/// tests a block at once), letting runs of plain words be skipped quickly.
+fn first_may_start(bytes: &[u8]) -> Option<usize> {
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let plain = blocks
+        .iter()
+        .take_while(|block| !block.iter().fold(false, |any, &b| any | may_start(b)))
+        .count();
+    let at = plain * 16;
+    bytes[at..]
+        .iter()
+        .position(|&b| may_start(b))
+        .map(|k| at + k)
+}
 
 /// The first figure of `text` at or after byte `from`.
 fn next_printed(text: &str, from: usize) -> Option<Printed<'_>> {
     let bytes = text.as_bytes();
     let mut from = from;
     loop {
-        let i = from
-            + bytes[from..]
-                .iter()
-                .position(|&b| MAY_START[usize::from(b)])?;
+        let i = from + first_may_start(&bytes[from..])?;
         let found = match bytes[i] {
             b'R' | b'U' | b'H' => printed_with_currency(text, i),
             _ => printed_at(text, i, i, None),
@@ -314,6 +322,19 @@ mod tests {
         );
         assert_eq!(raws("approximately 10.10 months"), vec!["10.10 months"]);
         assert_eq!(scan("10.10 months")[0].q.unit, Unit::Months);
+    }
+
+    #[test]
+    fn figure_starts_are_found_past_plain_blocks() {
+        let t = "Operating expenses of the Company grew while the total net revenue was RMB4,160.1 million";
+        let k = t.find("RMB").unwrap();
+        assert_eq!(first_may_start(t.as_bytes()), Some(k));
+        assert_eq!(first_may_start(&t.as_bytes()[k + 1..]), Some(2));
+        assert_eq!(
+            first_may_start(b"no figure in these plain words at all"),
+            None
+        );
+        assert_eq!(first_may_start(b"-"), Some(0));
     }
 
     #[test]

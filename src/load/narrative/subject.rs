@@ -91,16 +91,18 @@ pub(crate) fn takes_object(pre: &str) -> bool {
 /// before a trailing hedge ("approximately") and the whitespace before it.
 fn ends_hedged(pre: &str, found: impl Fn(&str) -> Option<usize>) -> Option<usize> {
     let t = pre.trim_end();
-    let hedged = HEDGES.iter().find_map(|h| {
-        let before = t.len().checked_sub(h.len())?;
-        if !t.as_bytes()[before..].eq_ignore_ascii_case(h.as_bytes()) {
-            return None;
-        }
-        let u = &t[..before];
-        let v = u.trim_end();
-        (v.len() < u.len()).then_some(v)
-    });
-    found(t).or_else(|| hedged.and_then(found))
+    let hedged = || {
+        HEDGES.iter().find_map(|h| {
+            let before = t.len().checked_sub(h.len())?;
+            if !t.as_bytes()[before..].eq_ignore_ascii_case(h.as_bytes()) {
+                return None;
+            }
+            let u = &t[..before];
+            let v = u.trim_end();
+            (v.len() < u.len()).then_some(v)
+        })
+    };
+    found(t).or_else(|| hedged().and_then(&found))
 }
 
 /// If `t` ends with a verb taking an object (a word ending in "ed",
@@ -276,6 +278,9 @@ pub(crate) fn noun_after(post: &str) -> Option<(String, usize)> {
 /// `s` without a trailing time phrase ("in the second quarter of 2024",
 /// "as of March 31, 2024", "during the period") and the space before it.
 fn without_time_suffix(s: &str) -> &str {
+    if s.is_ascii() {
+        return without_time_suffix_ascii(s);
+    }
     let mut i = 0;
     while let Some(k) = s[i..].find(char::is_whitespace) {
         let run = i + k;
@@ -287,6 +292,25 @@ fn without_time_suffix(s: &str) -> &str {
             return &s[..run];
         }
         i = s.len() - rest.len();
+    }
+    s
+}
+
+/// [`without_time_suffix`] for ASCII `s`, byte by byte.
+fn without_time_suffix_ascii(s: &str) -> &str {
+    let b = s.as_bytes();
+    let is_space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(is_space) {
+        let run = i + k;
+        let rest = run + b[run..].iter().take_while(|c| is_space(c)).count();
+        if rest == b.len() {
+            break;
+        }
+        if is_time_phrase(&s[rest..]) {
+            return &s[..run];
+        }
+        i = rest;
     }
     s
 }
@@ -440,6 +464,26 @@ mod tests {
             s("As of March 31, 2024, outstanding loan balance was "),
             Some("outstanding loan balance".into())
         );
+    }
+
+    #[test]
+    fn time_suffixes_are_cut() {
+        for (s, cut) in [
+            (
+                "total net revenue in the second quarter of 2024",
+                "total net revenue",
+            ),
+            ("loan balance as of March 31, 2024", "loan balance"),
+            ("net income  during the period", "net income"),
+            (
+                "total net revenue\u{a0}in the second quarter",
+                "total net revenue",
+            ),
+            ("revenue in the same period", "revenue in the same period"),
+            ("income ", "income "),
+        ] {
+            assert_eq!(without_time_suffix(s), cut, "{s:?}");
+        }
     }
 
     #[test]

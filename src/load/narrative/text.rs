@@ -145,7 +145,7 @@ fn star_marks(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 8);
     let (mut last, mut from) = (0, 0);
-    while let Some(at) = s[from..].find('*').map(|k| from + k) {
+    while let Some(at) = memchr(b'*', &bytes[from..]).map(|k| from + k) {
         let before = match bytes[..at] {
             [.., b'A'..=b'Z' | b'a'..=b'z' | b')' | b'"' | b']'] => 1,
             _ if s[..at].ends_with('”') => '”'.len_utf8(),
