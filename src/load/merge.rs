@@ -40,8 +40,8 @@ fn unknown_period() -> Period {
 }
 
 /// Merges the tables of one kind (in printed order) into a statement.
-pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
-    let first = tables[0];
+pub fn statement(tables: Vec<Table>, company: Option<&Company>) -> Statement {
+    let (kind, title, scale) = (tables[0].kind, tables[0].title.clone(), tables[0].scale);
     let mut columns: Vec<Column> = Vec::new();
     // Printed order of the rows: a linked list over row ids (a row first
     // seen in a later table goes right after the row above it there).
@@ -81,7 +81,7 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
         let secs = structure::sections(&t.rows, company);
         let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
         let mut last_id: Option<usize> = None;
-        for (r, (section, depth)) in t.rows.iter().zip(secs) {
+        for (r, (section, depth)) in t.rows.into_iter().zip(secs) {
             let l = r.key.clone();
             let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
             let key = (section.clone(), l, *occ);
@@ -89,10 +89,10 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
             let id = match index.get(&key) {
                 Some(&id) => id,
                 None => {
-                    keys.push(r.key.clone());
+                    keys.push(r.key);
                     store.push(Row {
-                        label: r.label.clone(),
-                        origin: r.origin.clone(),
+                        label: r.label,
+                        origin: r.origin,
                         section: section.clone(),
                         parent: None,
                         depth,
@@ -130,11 +130,11 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
             if row.cells.len() < columns.len() {
                 row.cells.resize(columns.len(), None);
             }
-            for (c, cell) in r.cells.iter().enumerate() {
+            for (c, cell) in r.cells.into_iter().enumerate() {
                 if let (Some(cell), Some(&to)) = (cell, colmap.get(c))
                     && row.cells[to].is_none()
                 {
-                    row.cells[to] = Some(cell.clone());
+                    row.cells[to] = Some(cell);
                 }
             }
         }
@@ -159,12 +159,12 @@ pub fn statement(tables: &[&Table], company: Option<&Company>) -> Statement {
         })
         .collect();
     let mut st = Statement {
-        kind: first.kind,
-        title: first.title.0.clone(),
-        scale: first.scale,
+        kind,
+        title: title.0,
+        scale,
         columns,
         rows,
-        line: first.title.1,
+        line: title.1,
     };
     structure::apply_keyed(&mut st, company, &row_keys);
     st

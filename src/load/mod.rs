@@ -43,7 +43,7 @@ pub use bundled::bundled;
 pub use error::LoadError;
 pub use peek::{Peek, peek};
 
-use crate::model::{Filing, SourceText, Statement, StatementKind};
+use crate::model::{Filing, SourceText, Statement};
 use std::path::{Path, PathBuf};
 
 /// A filing's raw bytes and where they came from.
@@ -86,20 +86,19 @@ pub fn load_one(source: &Source) -> Result<Filing, LoadError> {
     let company = vocab::Vocab::get().company(meta.company.as_deref().unwrap_or(""));
     let mut tables = assemble::tables(&lines, &company, &mut ctx);
     infer::periods(&mut tables, meta.quarter, &mut ctx);
-    let mut kinds: Vec<StatementKind> = Vec::new();
-    for t in &tables {
-        if !kinds.contains(&t.kind) {
-            kinds.push(t.kind);
+    // Tables grouped by kind (kinds in order of first appearance), moved
+    // into their statement.
+    let mut groups: Vec<Vec<merge::Table>> = Vec::new();
+    for t in tables {
+        match groups.iter_mut().find(|g| g[0].kind == t.kind) {
+            Some(g) => g.push(t),
+            None => groups.push(vec![t]),
         }
     }
-    let mut statements: Vec<Statement> = kinds
-        .iter()
-        .map(|k| {
-            let of_kind: Vec<&merge::Table> = tables.iter().filter(|t| t.kind == *k).collect();
-            merge::statement(&of_kind, Some(&company))
-        })
+    let mut statements: Vec<Statement> = groups
+        .into_iter()
+        .map(|of_kind| merge::statement(of_kind, Some(&company)))
         .collect();
-    drop(tables);
     if statements.is_empty() {
         return Err(LoadError::NoStatements { file });
     }

@@ -57,13 +57,31 @@ pub fn strip_value_markup(s: &str) -> String {
 /// (the common case, so reading a cell costs no allocation).
 pub fn strip_markup_cow(s: &str) -> Cow<'_, str> {
     if !s.bytes().any(|b| matches!(b, b'<' | b'*' | b'\\')) {
-        return Cow::Borrowed(s.trim());
+        return Cow::Borrowed(trim(s));
     }
     let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
     if out.contains("\\$") {
         out = out.replace("\\$", "$");
     }
     Cow::Owned(out.trim().to_string())
+}
+
+/// Whether byte `b` is ASCII whitespace as [`char::is_whitespace`] has it
+/// (tab to carriage return, and space).
+pub fn ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// [`str::trim`], without decoding when both ends are plain ASCII (the
+/// common case of a cell or token).
+pub fn trim(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !ascii_space(*b);
+    let b = s.as_bytes();
+    if b.first().is_some_and(plain) && b.last().is_some_and(plain) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// Reads one token (no inner spaces) of a table cell.
@@ -166,6 +184,22 @@ pub fn year(raw: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_like_str_trim() {
+        for s in [
+            "1,234",
+            " (56) ",
+            "\u{a0}12\u{a0}",
+            "\x0b7\x0b",
+            "",
+            " ",
+            "—",
+            "12%\r",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 
     fn val(s: &str) -> (String, u32, bool) {
         match parse_token(s) {
