@@ -174,12 +174,20 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
         day,
         year,
     };
-    let durations: Vec<Phrase> = scan::all_at(&s, scan::duration_at)
-        .into_iter()
-        .map(phrase)
-        .collect();
-    if !durations.is_empty() || s.contains("ended") {
-        return durations;
+    // A duration phrase holds "ended"; without it, only instants (which
+    // end in a four-digit year) can be found.
+    if s.contains("ended") {
+        return scan::all_at(&s, scan::duration_at)
+            .into_iter()
+            .map(phrase)
+            .collect();
+    }
+    let four_digits = s
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !four_digits {
+        return Vec::new();
     }
     scan::all_at(&s, scan::instant_at)
         .into_iter()
@@ -570,6 +578,9 @@ mod tests {
             phrases("\tDecember 31, 2023\tJune 30, 2024")[1].year,
             Some(2024)
         );
+        // Neither "ended" nor a year: no phrase.
+        assert!(phrases("\tJune 30,\tDecember 31,").is_empty());
+        assert!(phrases("Total revenues\t1,234").is_empty());
     }
 
     #[test]
