@@ -92,6 +92,9 @@ pub fn is_bold(raw: &str) -> bool {
 /// Cleans a printed label: markup, footnote marks, heading marks, escapes and
 /// stray spaces removed. Borrows from `raw` when only trimming was needed.
 pub fn label(raw: &str) -> Cow<'_, str> {
+    if let Some(t) = plain_label(raw) {
+        return Cow::Borrowed(t);
+    }
     // Each pass runs only when its markup can be present (labels are
     // cleaned once per table line: no copy on plain text).
     let mut s = Cow::Borrowed(raw);
@@ -130,6 +133,25 @@ pub fn label(raw: &str) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// The cleaned label of `raw` when it needs no more than trimming spaces:
+/// ASCII without markup, escapes, heading marks, tabs or double spaces
+/// (one byte scan instead of [`label`]'s passes).
+fn plain_label(raw: &str) -> Option<&str> {
+    let mut prev_space = false;
+    for &b in raw.as_bytes() {
+        let space = b == b' ';
+        let bad = !b.is_ascii()
+            || matches!(b, b'<' | b'*' | b'\\' | b'#')
+            || (b'\t'..=b'\r').contains(&b)
+            || (space && prev_space);
+        if bad {
+            return None;
+        }
+        prev_space = space;
+    }
+    Some(raw.trim_matches(' '))
 }
 
 /// Letters and digits only, lowercased: the form labels are compared in.
@@ -226,6 +248,10 @@ mod tests {
         let raw = " Total current assets ";
         assert!(matches!(label(raw), Cow::Borrowed("Total current assets")));
         assert!(matches!(label("Cash  and cash"), Cow::Owned(_)));
+        assert_eq!(plain_label(" Net revenues "), Some("Net revenues"));
+        assert_eq!(plain_label("Net\trevenues"), None);
+        assert_eq!(plain_label("### Unaudited"), None);
+        assert_eq!(plain_label("Shareholders’ equity"), None);
         assert_eq!(letters("Total Liabilities, net"), "totalliabilitiesnet");
         assert_eq!(squash("June 30,\t2024"), "june30,2024");
     }

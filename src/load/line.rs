@@ -3,9 +3,9 @@
 
 use super::clean;
 use super::number::{self, Token};
+pub use super::phrase::{Phrase, phrases};
 use super::scan;
 use crate::model::{Amount, Currency};
-use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// One value position of a data line.
@@ -81,65 +81,6 @@ impl DataLine {
     }
 }
 
-/// A period phrase found in a header line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Phrase {
-    /// Months of a duration; `None` for an instant.
-    pub months: Option<u32>,
-    /// Month of the end date.
-    pub month: u32,
-    /// Day of the end date, if printed.
-    pub day: Option<u32>,
-    /// Year, if printed in the phrase.
-    pub year: Option<i32>,
-}
-
-impl Phrase {
-    /// The canonical text ("Three months ended June 30,", "June 30, 2024").
-    pub fn text(&self, year: Option<i32>) -> String {
-        let month = scan::MONTHS[self.month as usize - 1];
-        let month = format!("{}{}", month[..1].to_uppercase(), &month[1..]);
-        let day = self.day.unwrap_or(0);
-        let day = if day == 0 {
-            self.end(year.unwrap_or(2000))
-                .map_or(0, |d| chrono::Datelike::day(&d))
-        } else {
-            day
-        };
-        match self.months {
-            Some(m) => {
-                let n = match m {
-                    3 => "Three",
-                    6 => "Six",
-                    9 => "Nine",
-                    _ => "Twelve",
-                };
-                match self.year.or(year) {
-                    Some(y) => format!("{n} months ended {month} {day}, {y}"),
-                    None => format!("{n} months ended {month} {day},"),
-                }
-            }
-            None => format!("{month} {day}, {}", self.year.or(year).unwrap_or(0)),
-        }
-    }
-
-    /// The end date in `year` (the printed day, or the month's last day).
-    pub fn end(&self, year: i32) -> Option<NaiveDate> {
-        let y = self.year.unwrap_or(year);
-        match self.day {
-            Some(d) => NaiveDate::from_ymd_opt(y, self.month, d),
-            None => {
-                let next = if self.month == 12 {
-                    NaiveDate::from_ymd_opt(y + 1, 1, 1)
-                } else {
-                    NaiveDate::from_ymd_opt(y, self.month + 1, 1)
-                };
-                next.and_then(|d| d.pred_opt())
-            }
-        }
-    }
-}
-
 /// What a table line is.
 #[derive(Clone, Debug)]
 pub enum Class {
@@ -162,29 +103,6 @@ pub enum Class {
 /// Whether a cell is a garbled currency code (`^[A-Z]{2,5}$`).
 fn garbled_code(c: &str) -> bool {
     (2..=5).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Period phrases in a header line's text (cells joined without separators,
-/// so words broken by tabs are whole again).
-pub fn phrases(text: &str) -> Vec<Phrase> {
-    let s = clean::squash(text);
-    let phrase = |(months, month, day, year): scan::Squashed| Phrase {
-        months,
-        month,
-        day,
-        year,
-    };
-    let durations: Vec<Phrase> = scan::all_at(&s, scan::duration_at)
-        .into_iter()
-        .map(phrase)
-        .collect();
-    if !durations.is_empty() || s.contains("ended") {
-        return durations;
-    }
-    scan::all_at(&s, scan::instant_at)
-        .into_iter()
-        .map(phrase)
-        .collect()
 }
 
 /// The currency a header cell names, if it ends with RMB or USD.
@@ -556,21 +474,6 @@ pub fn data_cells(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn broken_period_words() {
-        let p = phrases("\tThree months ended June 30,\t\tSix m\tSix months ended June\t\t");
-        assert_eq!(p.len(), 2);
-        assert_eq!((p[1].months, p[1].month, p[1].day), (Some(6), 6, None));
-        assert_eq!(
-            phrases("\tThree n\tnonths ended June 30\t,")[0].months,
-            Some(3)
-        );
-        assert_eq!(
-            phrases("\tDecember 31, 2023\tJune 30, 2024")[1].year,
-            Some(2024)
-        );
-    }
 
     #[test]
     fn splits_at_tabs_like_str_split() {

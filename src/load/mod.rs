@@ -30,6 +30,7 @@ pub mod meta_scan;
 pub mod narrative;
 pub mod number;
 pub mod peek;
+pub mod phrase;
 pub mod recover;
 pub mod rows;
 pub mod scan;

@@ -115,9 +115,14 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
 }
 
 fn is_heading_label(label: &str, known: &Known) -> bool {
+    is_heading_keyed(label, &letters(label), known)
+}
+
+/// [`is_heading_label`] with the label's letters form given.
+fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
     let t = label.trim();
     t.ends_with(':')
-        || Vocab::get().is_heading_for(t, Some(&known.company))
+        || Vocab::get().is_heading_key(key, Some(&known.company))
         || (t.chars().any(char::is_alphabetic)
             && t.chars()
                 .filter(|c| c.is_alphabetic())
@@ -276,9 +281,9 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 .all(|v| matches!(v, Val::Empty | Val::Num { .. }));
             if all_num && d.numbers() > 0 {
                 let (cells, _) = cells_of(d, width, ctx);
-                if let Some(r) = this_prev
-                    .filter(|&r| rows[r].heading && !is_heading_label(&rows[r].label, known))
-                {
+                if let Some(r) = this_prev.filter(|&r| {
+                    rows[r].heading && !is_heading_keyed(&rows[r].label, &rows[r].key, known)
+                }) {
                     rows[r].cells = cells;
                     rows[r].heading = false;
                     rows[r].percent = d
@@ -359,7 +364,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             label = fixed;
         }
         // Declared variant spellings read as the standard label.
-        if let Some(standard) = Vocab::get().variant_of(&label)
+        let mut key = letters(&label);
+        if let Some(standard) = Vocab::get().variant_key(&key)
             && standard != label
         {
             ctx.repair(
@@ -376,6 +382,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 };
             }
             label = standard.to_string();
+            key = letters(&label);
         }
         let (mut cells, unreadable) = cells_of(vals_line, width, ctx);
         // Percentage rows: values without % are strays.
@@ -395,7 +402,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         }
         let has_values = cells.iter().any(Option::is_some);
         let printed_values = vals_line.vals.iter().any(|v| !matches!(v, Val::Empty));
-        if is_heading_label(&label, known)
+        // (A label ending with ':' is a heading label.)
+        if label.ends_with(':')
             && has_values
             && !label.to_lowercase().starts_with("total")
             && label.ends_with(':')
@@ -406,7 +414,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             let n_here = cells.iter().flatten().count();
             let take =
                 next.filter(|n| !n.label.is_empty() && !n.label_only() && n.numbers() < n_here);
-            rows.push(heading_row(&label, origin.clone(), d));
+            rows.push(heading_row(&label, &key, origin.clone(), d));
             match take {
                 Some(n) => {
                     ctx.repair(
@@ -461,12 +469,12 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         if !has_values && (printed_values || unreadable > 0) {
-            if is_heading_label(&label, known) {
+            if is_heading_keyed(&label, &key, known) {
                 ctx.warn(
                     d.no,
                     format!("junk printed on the heading \"{label}\" ignored"),
                 );
-                rows.push(heading_row(&label, origin, d));
+                rows.push(heading_row(&label, &key, origin, d));
                 prev_line_row = Some(rows.len() - 1);
             } else {
                 ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
@@ -513,7 +521,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         rows.push(RawRow {
-            key: letters(&label),
+            key,
             label,
             origin,
             line: d.no,
@@ -528,10 +536,10 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
     rows
 }
 
-fn heading_row(label: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
+fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
     RawRow {
         label: label.to_string(),
-        key: letters(label),
+        key: key.to_string(),
         origin,
         line: d.no,
         cells: Vec::new(),

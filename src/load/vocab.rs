@@ -304,7 +304,12 @@ impl Vocab {
     /// The standard spelling of a declared label variant
     /// ("Contract liability" → "Contract liabilities").
     pub fn variant_of(&self, label: &str) -> Option<&str> {
-        self.variants.get(&letters(label)).map(String::as_str)
+        self.variant_key(&letters(label))
+    }
+
+    /// [`Vocab::variant_of`] on a label's letters form.
+    pub fn variant_key(&self, key: &str) -> Option<&str> {
+        self.variants.get(key).map(String::as_str)
     }
 
     /// The components of an explicitly declared roll-up, as keys for
@@ -359,8 +364,12 @@ impl Vocab {
 
     /// Whether `label` is a known section heading (for `company`).
     pub fn is_heading_for(&self, label: &str, company: Option<&Company>) -> bool {
-        let l = letters(label);
-        self.headings.contains_key(&l) || company.is_some_and(|c| c.headings.contains(&l))
+        self.is_heading_key(&letters(label), company)
+    }
+
+    /// [`Vocab::is_heading_for`] on a label's letters form.
+    pub fn is_heading_key(&self, key: &str, company: Option<&Company>) -> bool {
+        self.headings.contains_key(key) || company.is_some_and(|c| c.headings.contains(key))
     }
 
     /// Whether `label` is a row heading the items below it (for `company`).
@@ -506,6 +515,11 @@ mod tests {
         );
         assert!(v.closest("Income tax expense xyz").is_none());
         assert!(v.is_heading("Current assets:"));
+        assert!(v.is_heading_key(&letters("Current assets:"), None));
+        assert_eq!(
+            v.variant_key(&letters("Contract liability")),
+            v.variant_of("Contract liability")
+        );
     }
 
     #[test]
