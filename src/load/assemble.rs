@@ -3,8 +3,9 @@
 use super::block::{self, Block};
 use super::context::Ctx;
 use super::header::{self, ColSpec};
+use super::known::Known;
 use super::merge::Table;
-use super::rows::{self, Known};
+use super::rows;
 use super::smear;
 use super::table::{self, RawTable};
 use super::vocab::Company;

@@ -23,6 +23,7 @@ pub mod context;
 pub mod error;
 pub mod header;
 pub mod infer;
+pub mod known;
 pub mod line;
 pub mod merge;
 pub mod meta;

@@ -4,12 +4,11 @@
 
 use super::clean::{self, letters};
 use super::context::Ctx;
+use super::known::{Known, is_heading_keyed, is_heading_label, segment};
 use super::line::{DataLine, Val};
 use super::number;
-use super::vocab::{Company, Vocab};
+use super::vocab::Vocab;
 use crate::model::{Cell, LabelOrigin, RepairKind};
-use rustc_hash::{FxHashMap, FxHashSet as HashSet};
-use std::sync::Arc;
 
 /// A row read from one table, before statements are merged.
 #[derive(Clone, Debug)]
@@ -38,96 +37,6 @@ impl RawRow {
     pub fn has_values(&self) -> bool {
         self.cells.iter().any(Option::is_some)
     }
-}
-
-/// Labels already read in this filing, by letters form, to split merged
-/// lines and repair labels against.
-#[derive(Debug, Default)]
-pub struct Known {
-    /// Letters forms to spelling.
-    pub labels: FxHashMap<String, String>,
-    /// Letters forms of rows printed as headings.
-    pub headings: HashSet<String>,
-    /// Letters forms of rows holding percentages.
-    pub percent: HashSet<String>,
-    /// The vocabulary's labels naming this filing's company.
-    pub company: Arc<Company>,
-}
-
-impl Known {
-    /// Remembers the rows of a table.
-    pub fn add(&mut self, rows: &[RawRow]) {
-        for r in rows.iter().filter(|r| !r.label.is_empty()) {
-            let l = r.key.clone();
-            if r.heading {
-                self.headings.insert(l.clone());
-            }
-            if r.percent || r.label.to_lowercase().contains("margin") {
-                self.percent.insert(l.clone());
-            }
-            self.labels.entry(l).or_insert_with(|| r.label.clone());
-        }
-    }
-
-    /// The spelling of a label known from this filing or the vocabulary.
-    pub fn spelling(&self, label: &str) -> Option<String> {
-        let l = letters(label);
-        self.labels.get(&l).cloned().or_else(|| {
-            Vocab::get()
-                .known_letters_for(&l, Some(&self.company))
-                .map(str::to_string)
-        })
-    }
-}
-
-/// Most words a known label may span when segmenting a label run.
-const MAX_LABEL_WORDS: usize = 40;
-
-/// Splits a run of labels into known labels, longest first at each word.
-/// Returns `None` when some words match no known label.
-pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
-    if run.len() > 4000 {
-        return None;
-    }
-    let vocab = Vocab::get();
-    let words: Vec<String> = run.split_whitespace().map(letters).collect();
-    let mut out = Vec::new();
-    let mut p = 0;
-    while p < words.len() {
-        let mut cand = String::new();
-        let mut found = None;
-        for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
-            cand.push_str(&words[p + k - 1]);
-            if let Some(s) = known
-                .labels
-                .get(&cand)
-                .map(String::as_str)
-                .or_else(|| vocab.known_letters_for(&cand, Some(&known.company)))
-            {
-                found = Some((k, s.to_string()));
-            }
-        }
-        let (k, s) = found?;
-        out.push(s);
-        p += k;
-    }
-    Some(out)
-}
-
-fn is_heading_label(label: &str, known: &Known) -> bool {
-    is_heading_keyed(label, &letters(label), known)
-}
-
-/// [`is_heading_label`] with the label's letters form given.
-fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
-    let t = label.trim();
-    t.ends_with(':')
-        || Vocab::get().is_heading_key(key, Some(&known.company))
-        || (t.chars().any(char::is_alphabetic)
-            && t.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            && !t.to_lowercase().starts_with("total"))
 }
 
 fn connector_end(label: &str) -> bool {
@@ -625,16 +534,6 @@ fn digits(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn segments_label_runs_at_known_labels() {
-        let k = Known::default();
-        assert_eq!(
-            segment("Noncontrolling interests TOTAL EQUITY", &k).unwrap(),
-            ["Noncontrolling interests", "TOTAL EQUITY"]
-        );
-        assert!(segment("Noncontrolling interests Foo bar", &k).is_none());
-    }
 
     #[test]
     fn repairs_garbled_copy_of_previous_label() {

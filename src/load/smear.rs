@@ -7,9 +7,10 @@
 
 use super::clean::letters;
 use super::context::Ctx;
+use super::known::{Known, segment};
 use super::line::{DataLine, Val};
 use super::number;
-use super::rows::{self, Known, RawRow, segment};
+use super::rows::{self, RawRow};
 use crate::model::{Cell, LabelOrigin, RepairKind};
 use std::collections::HashSet;
 
