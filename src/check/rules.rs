@@ -336,7 +336,7 @@ pub struct Labels {
     qualify: Vec<String>,
     names: Vec<String>,
     ids: FxHashMap<String, u32>,
-    memo: KeyMemo,
+    pub(crate) memo: KeyMemo,
 }
 
 impl Labels {
