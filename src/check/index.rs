@@ -151,6 +151,10 @@ impl<'a> Indexed<'a> {
     pub fn new(set: &'a RuleSet, filing: &'a Filing, keys: &mut Interner<'a>) -> Self {
         let company = company_phrase(&filing.company);
         let cid = keys.company(&company);
+        // Room for every row's label and key at once (the maps grow otherwise).
+        let rows: usize = filing.statements.iter().map(|s| s.rows.len()).sum();
+        keys.texts.reserve(rows);
+        keys.row_keys.reserve(rows);
         let st = filing
             .statements
             .iter()
