@@ -5,7 +5,7 @@
 use super::id::RowSlug;
 use super::message::Subject;
 use super::narrative::has_ads;
-use super::rules::{KeyRef, RuleSet, company_phrase, normalize};
+use super::rules::{KeyRef, RuleSet, company_phrase};
 use super::text::{Shared, period_text};
 use crate::model::{Column, ColumnRole, Filing, Period, RowKind, Statement, StatementKind};
 use rustc_hash::FxHashMap;
@@ -75,9 +75,9 @@ impl<'a> Interner<'a> {
     fn text(&mut self, s: &'a str) -> LabelText {
         self.texts
             .entry(s)
-            .or_insert_with(|| LabelText {
-                label: s.into(),
-                norm: normalize(s).as_str().into(),
+            .or_insert_with(|| {
+                let (label, norm) = self.set.labels.memo.norm(s);
+                LabelText { label, norm }
             })
             .clone()
     }
@@ -151,6 +151,10 @@ impl<'a> Indexed<'a> {
     pub fn new(set: &'a RuleSet, filing: &'a Filing, keys: &mut Interner<'a>) -> Self {
         let company = company_phrase(&filing.company);
         let cid = keys.company(&company);
+        // Room for every row's label and key at once (the maps grow otherwise).
+        let rows: usize = filing.statements.iter().map(|s| s.rows.len()).sum();
+        keys.texts.reserve(rows);
+        keys.row_keys.reserve(rows);
         let st = filing
             .statements
             .iter()
@@ -314,8 +318,10 @@ fn index_statement<'a>(
         s.columns.push(name);
         s.shorts.push(short);
     }
-    let mut slug_seen: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut key_seen: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut slug_seen: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut key_seen: FxHashMap<u32, u32> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (i, r) in st.rows.iter().enumerate() {
         let t = keys.text(&r.label);
         let section = r.section.as_deref();
@@ -381,12 +387,11 @@ fn section_totals(
             continue;
         };
         let label = &norms[t];
-        let names_section = section_norm.split(' ').next_back() == label.split(' ').next_back();
-        if !kids[t].is_empty()
-            || !is_total(row.kind)
-            || !label.starts_with("total ")
-            || !names_section
-        {
+        // The cheap tests first: most rows are not section totals.
+        if !kids[t].is_empty() || !is_total(row.kind) || !label.starts_with("total ") {
+            continue;
+        }
+        if section_norm.split(' ').next_back() != label.split(' ').next_back() {
             continue;
         }
         let same = |i: usize| st.rows[i].section.as_deref() == Some(section);

@@ -1,34 +1,57 @@
 //! A memo of label keys: the key [`super::rules::Labels::key_ref`] found
 //! for a label once it is generic and qualified (the step that scans every
-//! label pattern), shared by the threads of a run and bounded in size.
+//! label pattern), and of labels' normalised forms (see
+//! [`super::rules::normalize`]), shared by the threads of a run (and so by
+//! its companies) and bounded in size.
 
-use super::rules::KeyRef;
+use super::rules::{KeyRef, normalize};
+use super::text::Shared;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
-/// At most this many labels are remembered; later ones are looked up
-/// each time.
+/// At most this many labels are remembered in each map; later ones are
+/// looked up each time.
 const LIMIT: usize = 65_536;
 
-/// Keys found so far, by generic, qualified label.
+/// Keys found so far, by generic, qualified label; normalised labels by
+/// label.
 #[derive(Debug, Default)]
-pub(crate) struct KeyMemo(Mutex<FxHashMap<String, KeyRef>>);
+pub(crate) struct KeyMemo {
+    keys: Mutex<FxHashMap<String, KeyRef>>,
+    norms: Mutex<FxHashMap<String, (Shared, Shared)>>,
+}
 
 impl KeyMemo {
     /// The key remembered for `label`, else `find(label)`, remembered.
     pub fn get_or(&self, label: &str, find: impl FnOnce(&str) -> KeyRef) -> KeyRef {
-        if let Ok(map) = self.0.lock()
+        if let Ok(map) = self.keys.lock()
             && let Some(k) = map.get(label)
         {
             return k.clone();
         }
         let k = find(label);
-        if let Ok(mut map) = self.0.lock()
+        if let Ok(mut map) = self.keys.lock()
             && map.len() < LIMIT
         {
             map.insert(label.to_string(), k.clone());
         }
         k
+    }
+
+    /// `label` as a shared text and its normalised form, remembered.
+    pub fn norm(&self, label: &str) -> (Shared, Shared) {
+        if let Ok(map) = self.norms.lock()
+            && let Some(t) = map.get(label)
+        {
+            return t.clone();
+        }
+        let t: (Shared, Shared) = (label.into(), normalize(label).into());
+        if let Ok(mut map) = self.norms.lock()
+            && map.len() < LIMIT
+        {
+            map.insert(label.to_string(), t.clone());
+        }
+        t
     }
 }
 
@@ -55,5 +78,24 @@ mod tests {
             assert_eq!(k, KeyRef::Other("total current assets".into()));
         }
         assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn normalises_as_normalize_does() {
+        let memo = KeyMemo::default();
+        let (filings, _) = crate::load::load_all(&crate::load::bundled());
+        let labels = filings
+            .iter()
+            .flat_map(|f| &f.statements)
+            .flat_map(|s| &s.rows)
+            .map(|r| r.label.as_str());
+        let mut n = 0;
+        for l in labels.chain(["Total équité", "Total équité"]) {
+            let (label, norm) = memo.norm(l);
+            assert_eq!(label, l);
+            assert_eq!(norm.as_str(), normalize(l));
+            n += 1;
+        }
+        assert!(n > 100);
     }
 }

@@ -301,7 +301,7 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if !starts_a_word(normalized, company) {
+    if !normalized.contains(company) || !starts_a_word(normalized, company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
@@ -336,7 +336,7 @@ pub struct Labels {
     qualify: Vec<String>,
     names: Vec<String>,
     ids: FxHashMap<String, u32>,
-    memo: KeyMemo,
+    pub(crate) memo: KeyMemo,
 }
 
 impl Labels {
