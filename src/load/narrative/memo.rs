@@ -8,6 +8,7 @@ use super::aliases::ALIASES;
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::thread::LocalKey;
 
 /// Texts remembered per thread before the memo starts afresh.
 const LIMIT: usize = 50_000;
@@ -27,42 +28,42 @@ thread_local! {
     static SUBJECTS: RefCell<HashMap<Box<str>, Rc<Subject>>> = RefCell::new(HashMap::new());
 }
 
+/// The value `memo` holds for `text`, made by `make` (and remembered) the
+/// first time.
+fn remembered<V: ?Sized>(
+    memo: &'static LocalKey<RefCell<HashMap<Box<str>, Rc<V>>>>,
+    text: &str,
+    make: impl FnOnce() -> Rc<V>,
+) -> Rc<V> {
+    if let Some(v) = memo.with(|m| m.borrow().get(text).cloned()) {
+        return v;
+    }
+    let v = make();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= LIMIT {
+            m.clear();
+        }
+        m.insert(text.into(), Rc::clone(&v));
+    });
+    v
+}
+
 /// The normal form of `text` ([`Table::key`](super::aliases::Table::key)).
 pub(crate) fn key(text: &str) -> Rc<str> {
-    KEYS.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(k) = memo.get(text) {
-            return Rc::clone(k);
-        }
-        if memo.len() >= LIMIT {
-            memo.clear();
-        }
-        let k: Rc<str> = ALIASES.key(text).into();
-        memo.insert(text.into(), Rc::clone(&k));
-        k
-    })
+    remembered(&KEYS, text, || ALIASES.key(text).into())
 }
 
 /// What is known of the subject `text`.
 pub(crate) fn subject(text: &str) -> Rc<Subject> {
-    SUBJECTS.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(s) = memo.get(text) {
-            return Rc::clone(s);
-        }
-        if memo.len() >= LIMIT {
-            memo.clear();
-        }
+    remembered(&SUBJECTS, text, || {
         let t = &*ALIASES;
         let key = key(text);
-        let aliases = t.aliases_for_key(&key);
-        let s = Rc::new(Subject {
+        Rc::new(Subject {
             metric: t.metric_for_key(&key),
             variants: t.variants(key.to_string()),
-            aliases,
-        });
-        memo.insert(text.into(), Rc::clone(&s));
-        s
+            aliases: t.aliases_for_key(&key),
+        })
     })
 }
 
