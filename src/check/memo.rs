@@ -24,35 +24,36 @@ pub(crate) struct KeyMemo {
 impl KeyMemo {
     /// The key remembered for `label`, else `find(label)`, remembered.
     pub fn get_or(&self, label: &str, find: impl FnOnce(&str) -> KeyRef) -> KeyRef {
-        if let Ok(map) = self.keys.lock()
-            && let Some(k) = map.get(label)
-        {
-            return k.clone();
-        }
-        let k = find(label);
-        if let Ok(mut map) = self.keys.lock()
-            && map.len() < LIMIT
-        {
-            map.insert(label.to_string(), k.clone());
-        }
-        k
+        remembered(&self.keys, label, || find(label))
     }
 
     /// `label` as a shared text and its normalised form, remembered.
     pub fn norm(&self, label: &str) -> (Shared, Shared) {
-        if let Ok(map) = self.norms.lock()
-            && let Some(t) = map.get(label)
-        {
-            return t.clone();
-        }
-        let t: (Shared, Shared) = (label.into(), normalize(label).into());
-        if let Ok(mut map) = self.norms.lock()
-            && map.len() < LIMIT
-        {
-            map.insert(label.to_string(), t.clone());
-        }
-        t
+        remembered(&self.norms, label, || {
+            (label.into(), normalize(label).into())
+        })
     }
+}
+
+/// The value `map` holds for `label`, else `make()`, remembered while the
+/// map holds fewer than [`LIMIT`] labels.
+fn remembered<V: Clone>(
+    map: &Mutex<FxHashMap<String, V>>,
+    label: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    if let Ok(map) = map.lock()
+        && let Some(v) = map.get(label)
+    {
+        return v.clone();
+    }
+    let v = make();
+    if let Ok(mut map) = map.lock()
+        && map.len() < LIMIT
+    {
+        map.insert(label.to_string(), v.clone());
+    }
+    v
 }
 
 /// A copy starts empty: what it remembers is only a cache.
