@@ -114,12 +114,18 @@ pub(crate) fn judge(
         value: actual.distance(&expected),
         decimals: dp + 2,
     });
-    r.status = if actual.overlaps(&expected) {
+    r.status = verdict(&actual, &expected);
+    r.explanation = Explanation::Judged { subject, basis };
+}
+
+/// The verdict on `actual` against `expected`: a pass when the intervals
+/// overlap (XBRL Calculations 1.1), else a failure.
+fn verdict(actual: &Interval, expected: &Interval) -> Status {
+    if actual.overlaps(expected) {
         Status::Pass
     } else {
         Status::Fail
-    };
-    r.explanation = Explanation::Judged { subject, basis };
+    }
 }
 
 /// For a check of `kind` on filing `ix` judged `actual` against `expected`
@@ -134,12 +140,7 @@ pub(crate) fn counted(
     actual: &Interval,
     expected: &Interval,
 ) -> Option<Path> {
-    let status = if actual.overlaps(expected) {
-        Status::Pass
-    } else {
-        Status::Fail
-    };
-    if out.keeps(status) {
+    if out.keeps(verdict(actual, expected)) {
         return Some(path);
     }
     out.count_pass(CheckId::new(kind, ix.id.clone(), path));
