@@ -62,8 +62,11 @@ where
     S: AsRef<str>,
     I: Iterator<Item = S> + Clone,
 {
+    // A listing needs a '(' (which stripping the markup neither adds nor removes).
     let listed = lines.clone().find_map(|l| {
-        scan::company_listing(&strip_markup(l.as_ref())).map(|c| c.trim().to_string())
+        let l = l.as_ref();
+        memchr::memchr(b'(', l.as_bytes())?;
+        scan::company_listing(&strip_markup(l)).map(|c| c.trim().to_string())
     });
     listed.or_else(|| {
         lines
@@ -73,7 +76,7 @@ where
 }
 
 fn strip_markup(line: &str) -> Cow<'_, str> {
-    if line.contains(['\\', '*', '#']) {
+    if memchr::memchr3(b'\\', b'*', b'#', line.as_bytes()).is_some() {
         Cow::Owned(line.replace("\\$", "$").replace(['*', '#'], ""))
     } else {
         Cow::Borrowed(line)

@@ -32,17 +32,26 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
             ),
         });
     }
-    let mut lines = Vec::new();
+    // Lines end at each '\n' (found by a vectorised search); a NUL byte
+    // anywhere is rare, so lines are searched for one only when the text
+    // holds one.
+    let bytes = text.as_bytes();
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut nul_lines = 0usize;
     let mut first_nul = None;
-    for (i, raw) in text.split('\n').enumerate() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &text[start..end];
+        start = end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if raw.contains('\0') {
+        if has_nul && memchr::memchr(0, raw.as_bytes()).is_some() {
             nul_lines += 1;
             first_nul.get_or_insert(i + 1);
             lines.push(raw.replace('\0', ""));
         } else {
-            lines.push(raw.to_string());
+            lines.push(raw.to_owned());
         }
     }
     if text.ends_with('\n') {

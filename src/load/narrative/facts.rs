@@ -182,15 +182,15 @@ impl Reader {
                 footnote_def: line.defines.is_some(),
                 including,
             };
-            let qs: Vec<&Found> = found
-                .iter()
-                .filter(|f| f.start >= start && f.end <= end)
-                .collect();
-            self.sentence(&s, &qs);
+            // The figures are in text order and do not overlap, so those
+            // wholly inside the sentence are one run of them.
+            let first = found.partition_point(|f| f.start < start);
+            let n = found[first..].iter().take_while(|f| f.end <= end).count();
+            self.sentence(&s, &found[first..first + n]);
         }
     }
 
-    fn sentence(&mut self, s: &Sentence, qs: &[&Found]) {
+    fn sentence(&mut self, s: &Sentence, qs: &[Found]) {
         let mut st = State {
             role: Role::None,
             last_value: None,

@@ -2,7 +2,7 @@
 //! with their positions), the narrative sections found, sentences split.
 
 use super::scan::{boundary_at, digit_run, ws1};
-use memchr::{memchr, memchr3, memmem};
+use memchr::{memchr, memchr3};
 use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
@@ -43,7 +43,7 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     if has(&s, b'\\') {
         s = Cow::Owned(unescaped(&s));
     }
-    if has(&s, b'<') && memmem::find(s.as_bytes(), b"<sup>").is_some() {
+    if has(&s, b'<') && find_sup(&s, 0).is_some() {
         s = Cow::Owned(sup_marks(&s));
     }
     if has(&s, b'*') {
@@ -105,12 +105,21 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '*'
 }
 
+/// The byte offset of the first "<sup>" of `s` at or after `from`, found by
+/// its '<' (no substring searcher is built per line).
+fn find_sup(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(b'<', &bytes[from..])
+        .map(|k| from + k)
+        .find(|&at| bytes[at..].starts_with(b"<sup>"))
+}
+
 /// `s` with each footnote mark "<sup>\*3</sup>" turned into the sentinels
 /// around its number.
 fn sup_marks(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut last, mut from) = (0, 0);
-    while let Some(at) = s[from..].find("<sup>").map(|k| from + k) {
+    while let Some(at) = find_sup(s, from) {
         let body = &s[at + "<sup>".len()..];
         match sup_number(body) {
             Some((digits, len)) => {
@@ -186,12 +195,12 @@ fn push_mark(out: &mut String, text: &str, digits: &str) {
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut last, mut from) = (0, 0);
-    while let Some(at) = s[from..].find('<').map(|k| from + k) {
+    while let Some(at) = memchr(b'<', &s.as_bytes()[from..]).map(|k| from + k) {
         let r = &s[at + 1..];
         let name = r.strip_prefix('/').unwrap_or(r);
         let close = name
             .starts_with(|c: char| c.is_ascii_alphabetic())
-            .then(|| name[1..].find('>'))
+            .then(|| memchr(b'>', &name.as_bytes()[1..]))
             .flatten();
         match close {
             Some(gt) => {
@@ -317,10 +326,20 @@ fn is_blank_line(l: &str) -> bool {
     }
 }
 
+/// `s.trim()`, answered at once when both ends are printable ASCII.
+fn trimmed(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [first, .., last] if plain(first) && plain(last) => s,
+        [only] if plain(only) => s,
+        _ => s.trim(),
+    }
+}
+
 /// Whether a source line is a heading: Markdown `#`, or a short title line
 /// standing alone between blank lines without a closing full stop.
 pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
-    let raw = lines[idx].trim();
+    let raw = trimmed(&lines[idx]);
     if raw.starts_with('#') {
         return true;
     }
@@ -349,9 +368,24 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
 
 /// Whether a heading opens a narrative section whose figures are read:
 /// business or financial highlights, financial results.
+///
+/// The phrases are compared ASCII case-insensitively, which for them is
+/// the same as searching the lower-cased heading: the only non-ASCII
+/// characters whose lower case holds ASCII are KELVIN SIGN ('k', in no
+/// phrase) and 'İ' ("i" then a combining dot, and no phrase ends in 'i').
 pub(crate) fn is_narrative_heading(heading: &str) -> bool {
-    let h = heading.to_lowercase();
-    h.contains("highlights") || h.contains("financial results") && !h.contains("announces")
+    let has = |p: &str| contains_ci(heading, p);
+    has("highlights") || has("financial results") && !has("announces")
+}
+
+/// Whether `s` contains the lower-case ASCII `pat`, ASCII case-insensitively.
+fn contains_ci(s: &str, pat: &str) -> bool {
+    let (s, p) = (s.as_bytes(), pat.as_bytes());
+    let Some(&first) = p.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), s)
+        .any(|i| s[i..].len() >= p.len() && s[i..i + p.len()].eq_ignore_ascii_case(p))
 }
 
 /// The 0-based indices of the lines inside narrative sections.
