@@ -21,7 +21,7 @@ struct Printed<'a> {
 
 /// Whether a figure may start with byte `b`: a currency's first letter, a
 /// minus, a digit.
-fn may_start(b: u8) -> bool {
+const fn may_start(b: u8) -> bool {
     b.is_ascii_digit() | (b == b'R') | (b == b'U') | (b == b'H') | (b == b'-')
 }
 
@@ -32,14 +32,30 @@ fn first_may_start(bytes: &[u8]) -> Option<usize> {
     let (blocks, _) = bytes.as_chunks::<16>();
     let plain = blocks
         .iter()
-        .take_while(|block| !block.iter().fold(false, |any, &b| any | may_start(b)))
+        .take_while(|block| {
+            block
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(may_start(b)))
+                == 0
+        })
         .count();
     let at = plain * 16;
     bytes[at..]
         .iter()
-        .position(|&b| may_start(b))
+        .position(|&b| MAY_START[usize::from(b)])
         .map(|k| at + k)
 }
+
+/// [`may_start`] as a table, for the byte-by-byte part of the search.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = may_start(i as u8);
+        i += 1;
+    }
+    t
+};
 
 /// The first figure of `text` at or after byte `from`.
 fn next_printed(text: &str, from: usize) -> Option<Printed<'_>> {
@@ -183,7 +199,7 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         if bare && !months {
             let is_year =
                 num.len() == 4 && num.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-            let next_word = after.split_whitespace().next().unwrap_or("");
+            let next_word = first_word(after);
             let singular_unit = matches!(
                 next_word.trim_end_matches(['+', ',', '.']),
                 "day" | "month" | "year"
@@ -200,7 +216,9 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         let Some(value) = decimal_of(num) else {
             continue;
         };
-        let decimals = num.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+        // The digits after the point (the numbers hold only ASCII).
+        let decimals =
+            memchr::memchr(b'.', num.as_bytes()).map_or(0, |p| (num.len() - p - 1) as u32);
         let scale = match scale_word {
             Some("thousand") => Scale::Thousands,
             Some("million") => Scale::Millions,
@@ -238,6 +256,21 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The first whitespace-separated word of `s` (`split_whitespace().next()`),
+/// or "".
+fn first_word(s: &str) -> &str {
+    let t = s.trim_start();
+    let end = t
+        .bytes()
+        .position(|b| b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii())
+        .unwrap_or(t.len());
+    if t.as_bytes().get(end).is_some_and(|b| !b.is_ascii()) {
+        // A non-ASCII character may be whitespace: decide by characters.
+        return t.split_whitespace().next().unwrap_or("");
+    }
+    &t[..end]
 }
 
 /// The value of a printed number ("-4,160.10": an optional minus, digits
@@ -385,6 +418,26 @@ mod tests {
             None
         );
         assert_eq!(first_may_start(b"-"), Some(0));
+    }
+
+    #[test]
+    fn first_words_as_split_whitespace_finds_them() {
+        for t in [
+            "",
+            " ",
+            " day+ loans",
+            "day",
+            "\u{a0}x y",
+            "x\u{a0}y",
+            " é y",
+            "a\u{b}b",
+        ] {
+            assert_eq!(
+                first_word(t),
+                t.split_whitespace().next().unwrap_or(""),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

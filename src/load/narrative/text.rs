@@ -246,15 +246,13 @@ fn pull_marks(s: &str) -> (String, Vec<Mark>) {
     // Bytes from `copied` to `i` are plain characters still to be copied.
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
+        let b = bytes[i];
         // Printable ASCII other than blanks stays as it is.
-        let run = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]);
-        let run = run.unwrap_or(bytes.len() - i);
-        if run > 0 {
+        if !SPECIAL[usize::from(b)] {
             prev_space = false;
-            i += run;
+            i += 1;
             continue;
         }
-        let b = bytes[i];
         // So does a single space after a word.
         if b == b' ' && !prev_space {
             prev_space = true;
