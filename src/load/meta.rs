@@ -1,7 +1,7 @@
 //! Filing metadata read from the text: company, ticker, quarter, date, exchange rate.
 
 use super::meta_scan as scan;
-use super::scan::find_date;
+use super::scan::{MONTH_NAMES, find_date};
 use crate::model::{ExchangeRate, Quarter};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -25,8 +25,38 @@ pub struct Meta {
 
 /// Parses "March 31, 2024" (comma optional).
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    if let Some(date) = plain_date(text) {
+        return date;
+    }
     let t = text.replace(',', "");
     NaiveDate::parse_from_str(t.trim(), "%B %d %Y").ok()
+}
+
+/// The usual printed date, "March 31, 2024" exactly (a month name as
+/// written in [`MONTH_NAMES`], a space, one or two digits, an optional
+/// comma, a space, four digits), read without chrono's format parser: the
+/// date, or `None` (inside `Some`) when it does not exist. `None` when the
+/// text has another shape.
+fn plain_date(text: &str) -> Option<Option<NaiveDate>> {
+    let (name, rest) = text.split_once(' ')?;
+    let month = MONTH_NAMES.iter().position(|m| *m == name)? as u32 + 1;
+    let b = rest.as_bytes();
+    let day_len = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&day_len) {
+        return None;
+    }
+    let mut p = day_len;
+    if b.get(p) == Some(&b',') {
+        p += 1;
+    }
+    let year = b.get(p + 1..)?;
+    let ok = b[p] == b' ' && year.len() == 4 && year.iter().all(u8::is_ascii_digit);
+    if !ok {
+        return None;
+    }
+    let num = |d: &[u8]| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+    let year = i32::try_from(num(year)).ok()?;
+    Some(NaiveDate::from_ymd_opt(year, month, num(&b[..day_len])))
 }
 
 /// Reads the metadata from the filing's lines (line `n` is `lines[n - 1]`).
@@ -62,8 +92,11 @@ where
     S: AsRef<str>,
     I: Iterator<Item = S> + Clone,
 {
+    // A listing needs a '(' (which stripping the markup neither adds nor removes).
     let listed = lines.clone().find_map(|l| {
-        scan::company_listing(&strip_markup(l.as_ref())).map(|c| c.trim().to_string())
+        let l = l.as_ref();
+        memchr::memchr(b'(', l.as_bytes())?;
+        scan::company_listing(&strip_markup(l)).map(|c| c.trim().to_string())
     });
     listed.or_else(|| {
         lines
@@ -73,7 +106,7 @@ where
 }
 
 fn strip_markup(line: &str) -> Cow<'_, str> {
-    if line.contains(['\\', '*', '#']) {
+    if memchr::memchr3(b'\\', b'*', b'#', line.as_bytes()).is_some() {
         Cow::Owned(line.replace("\\$", "$").replace(['*', '#'], ""))
     } else {
         Cow::Borrowed(line)
@@ -167,6 +200,33 @@ mod tests {
         let rate = m.exchange_rate.unwrap();
         assert_eq!(rate.rmb_per_usd.to_string(), "7.1884");
         assert_eq!(rate.line, 3);
+    }
+
+    #[test]
+    fn plain_dates_as_chrono_reads_them() {
+        for t in [
+            "March 31, 2024",
+            "March 31 2024",
+            "June 3, 2024",
+            "February 30, 2024",
+            "February 29, 2024",
+            "March 0, 2024",
+            "march 31, 2024",
+            "Mar 31, 2024",
+            "March 31, 20245",
+            "March 31,  2024",
+            "March 031, 2024",
+            "March 31, 0000",
+            "Month 31, 2024",
+        ] {
+            let chrono = NaiveDate::parse_from_str(t.replace(',', "").trim(), "%B %d %Y").ok();
+            assert_eq!(parse_date(t), chrono, "{t}");
+        }
+        assert_eq!(
+            plain_date("March 31, 2024"),
+            Some(NaiveDate::from_ymd_opt(2024, 3, 31))
+        );
+        assert_eq!(plain_date("Mar 31, 2024"), None);
     }
 
     #[test]

@@ -37,18 +37,34 @@ const SUFFIXES: [&str; 14] = [
     "SE",
 ];
 
-/// Positions of `c` in `s`, in order.
+/// Positions of the ASCII character `c` in `s`, in order.
 fn char_positions(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
-    s.match_indices(c).map(|(i, _)| i)
+    let b = u8::try_from(c).expect("an ASCII character");
+    memchr::memchr_iter(b, s.as_bytes())
 }
 
 /// Positions of `pat` in `s`, in order (found by its first byte, so no
 /// substring searcher is built per line).
 fn positions<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = usize> + 'a {
     let first = pat.as_bytes()[0];
+    memchr::memchr_iter(first, s.as_bytes())
+        .filter(move |&i| s.as_bytes()[i..].starts_with(pat.as_bytes()))
+}
+
+/// Whether `s` holds the byte `b`.
+fn has_byte(s: &str, b: u8) -> bool {
+    memchr::memchr(b, s.as_bytes()).is_some()
+}
+
+/// Byte positions of `s` that start a word (`\b` before a word character)
+/// and whose byte, ASCII-lowercased, is one of `firsts`: the only places a
+/// case-insensitive ASCII keyword starting with one of them can match.
+fn word_starts<'a>(s: &'a str, firsts: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
     s.bytes()
         .enumerate()
-        .filter(move |&(i, b)| b == first && s.as_bytes()[i..].starts_with(pat.as_bytes()))
+        .filter(move |&(i, b)| {
+            firsts.contains(&(b | 0x20)) && b.is_ascii_alphabetic() && boundary(s, i)
+        })
         .map(|(i, _)| i)
 }
 
@@ -200,22 +216,20 @@ pub fn quarter_ended(l: &str) -> Option<&str> {
     if !contains_ci(l, "ended") {
         return None;
     }
-    l.char_indices()
-        .filter(|&(i, _)| boundary(l, i))
-        .find_map(|(i, _)| {
-            let n = ["quarter", "three months"]
-                .iter()
-                .find(|k| starts_ci(l, i, k) && boundary(l, i + k.len()))?
-                .len();
-            let gap_start = i + n;
-            l[gap_start..]
-                .char_indices()
-                .map(|(k, _)| gap_start + k)
-                .chain(std::iter::once(l.len()))
-                .take(61)
-                .take_while(|&g| !l[gap_start..g].contains('.'))
-                .find_map(|g| ended_date(l, g))
-        })
+    word_starts(l, b"qt").find_map(|i| {
+        let n = ["quarter", "three months"]
+            .iter()
+            .find(|k| starts_ci(l, i, k) && boundary(l, i + k.len()))?
+            .len();
+        let gap_start = i + n;
+        l[gap_start..]
+            .char_indices()
+            .map(|(k, _)| gap_start + k)
+            .chain(std::iter::once(l.len()))
+            .take(61)
+            .take_while(|&g| !l[gap_start..g].contains('.'))
+            .find_map(|g| ended_date(l, g))
+    })
 }
 
 /// `\bended\s+(Month\s+\d{1,2},?\s+\d{4})` at `g` (case-insensitive).
@@ -258,25 +272,23 @@ pub fn quarter_title(l: &str) -> Option<(u8, &str)> {
     if !contains_ci(l, "quarter") {
         return None;
     }
-    l.char_indices()
-        .filter(|&(i, _)| boundary(l, i))
-        .find_map(|(i, _)| {
-            let (q, word) = ["first", "second", "third", "fourth"]
-                .iter()
-                .enumerate()
-                .find(|(_, w)| starts_ci(l, i, w))?;
-            let mut p = i + word.len();
-            let w = ws_len(l, p);
-            if w == 0 || !starts_ci(l, p + w, "quarter") {
-                return None;
-            }
-            p += w + "quarter".len();
-            let w = ws_len(l, p);
-            if w == 0 || digits_len(l, p + w) < 4 || !boundary(l, p + w + 4) {
-                return None;
-            }
-            Some((q as u8 + 1, &l[p + w..p + w + 4]))
-        })
+    word_starts(l, b"fst").find_map(|i| {
+        let (q, word) = ["first", "second", "third", "fourth"]
+            .iter()
+            .enumerate()
+            .find(|(_, w)| starts_ci(l, i, w))?;
+        let mut p = i + word.len();
+        let w = ws_len(l, p);
+        if w == 0 || !starts_ci(l, p + w, "quarter") {
+            return None;
+        }
+        p += w + "quarter".len();
+        let w = ws_len(l, p);
+        if w == 0 || digits_len(l, p + w) < 4 || !boundary(l, p + w + 4) {
+            return None;
+        }
+        Some((q as u8 + 1, &l[p + w..p + w + 4]))
+    })
 }
 
 /// `\d+\.\d+` at `p`: its end.
@@ -323,7 +335,7 @@ fn usd_one(l: &str, p: usize, then: impl Fn(usize) -> bool) -> Option<usize> {
 
 /// `RMB\s?(\d+\.\d+)\s+(?:to|=|per)\s+US\\?\$\s?1(?:\.00)?\b`, group 1.
 pub fn rate_rmb_first(l: &str) -> Option<&str> {
-    if !l.as_bytes().contains(&b'$') {
+    if !has_byte(l, b'$') {
         return None;
     }
     positions(l, "RMB").find_map(|i| {
@@ -349,7 +361,7 @@ pub fn rate_rmb_first(l: &str) -> Option<&str> {
 
 /// `US\\?\$\s?1(?:\.00)?\s*(?:=|to)\s*RMB\s?(\d+\.\d+)`, group 1.
 pub fn rate_usd_first(l: &str) -> Option<&str> {
-    if !l.as_bytes().contains(&b'$') {
+    if !has_byte(l, b'$') {
         return None;
     }
     let rmb_after = |q: usize| -> Option<usize> {

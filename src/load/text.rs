@@ -32,17 +32,26 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Text, LoadError> {
             ),
         });
     }
-    let mut lines = Vec::new();
+    // Lines end at each '\n' (found by a vectorised search); a NUL byte
+    // anywhere is rare, so lines are searched for one only when the text
+    // holds one.
+    let bytes = text.as_bytes();
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut nul_lines = 0usize;
     let mut first_nul = None;
-    for (i, raw) in text.split('\n').enumerate() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &text[start..end];
+        start = end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if raw.contains('\0') {
+        if has_nul && memchr::memchr(0, raw.as_bytes()).is_some() {
             nul_lines += 1;
             first_nul.get_or_insert(i + 1);
             lines.push(raw.replace('\0', ""));
         } else {
-            lines.push(raw.to_string());
+            lines.push(raw.to_owned());
         }
     }
     if text.ends_with('\n') {
@@ -63,23 +72,7 @@ pub fn screen<'a>(bytes: &'a [u8], file: &str) -> Result<std::borrow::Cow<'a, st
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty { file: file.into() });
     }
-    // Counted in blocks with branch-free comparisons, which vectorise.
-    let control: usize = bytes
-        .chunks(255)
-        .map(|block| {
-            let n: u8 = block
-                .iter()
-                .map(|&b| {
-                    u8::from(b < 0x20)
-                        & u8::from(b != b'\t')
-                        & u8::from(b != b'\n')
-                        & u8::from(b != b'\r')
-                        & u8::from(b != 0x0c)
-                })
-                .sum();
-            usize::from(n)
-        })
-        .sum();
+    let control = control_bytes(bytes);
     if control as f64 > BINARY_RATIO * bytes.len() as f64 {
         return Err(LoadError::Binary { file: file.into() });
     }
@@ -98,6 +91,33 @@ pub fn screen<'a>(bytes: &'a [u8], file: &str) -> Result<std::borrow::Cow<'a, st
     Ok(text)
 }
 
+/// The number of control bytes of `bytes` other than tab, newline,
+/// carriage return and form feed. Text holds few control bytes but
+/// newlines and tabs, so each block of 64 bytes is first tested for any
+/// other control byte (one branch-free pass, which vectorises), and only a
+/// block holding one is counted exactly.
+fn control_bytes(bytes: &[u8]) -> usize {
+    let exact = |block: &[u8]| -> usize {
+        block
+            .iter()
+            .map(|&b| {
+                usize::from((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c))
+            })
+            .sum()
+    };
+    let (blocks, rest) = bytes.as_chunks::<64>();
+    let in_blocks: usize = blocks
+        .iter()
+        .map(|block| {
+            let suspect = block.iter().fold(0u8, |any, &b| {
+                any | u8::from((b < 0x20) & (b != b'\n') & (b != b'\t'))
+            });
+            if suspect == 0 { 0 } else { exact(block) }
+        })
+        .sum();
+    in_blocks + exact(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +131,21 @@ mod tests {
         ));
         let bin: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
         assert!(matches!(decode(&bin, "f"), Err(LoadError::Binary { .. })));
+    }
+
+    #[test]
+    fn control_bytes_are_counted_in_every_block() {
+        let mut bytes = b"plain text\n".repeat(30);
+        assert_eq!(control_bytes(&bytes), 0);
+        for at in [0, 63, 64, 200, bytes.len() - 1] {
+            bytes[at] = 0x01;
+        }
+        bytes[100] = b'\t';
+        bytes[101] = b'\r';
+        bytes[102] = 0x0c;
+        bytes[103] = 0x1b;
+        assert_eq!(control_bytes(&bytes), 6);
+        assert_eq!(control_bytes(b"\x00\x7f"), 1);
     }
 
     #[test]

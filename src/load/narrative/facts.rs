@@ -182,15 +182,15 @@ impl Reader {
                 footnote_def: line.defines.is_some(),
                 including,
             };
-            let qs: Vec<&Found> = found
-                .iter()
-                .filter(|f| f.start >= start && f.end <= end)
-                .collect();
-            self.sentence(&s, &qs);
+            // The figures are in text order and do not overlap, so those
+            // wholly inside the sentence are one run of them.
+            let first = found.partition_point(|f| f.start < start);
+            let n = found[first..].iter().take_while(|f| f.end <= end).count();
+            self.sentence(&s, &mut found[first..first + n]);
         }
     }
 
-    fn sentence(&mut self, s: &Sentence, qs: &[&Found]) {
+    fn sentence(&mut self, s: &Sentence, qs: &mut [Found]) {
         let mut st = State {
             role: Role::None,
             last_value: None,
@@ -201,9 +201,10 @@ impl Reader {
             .into_iter()
             .map(|e| s.start + e)
             .collect();
-        for (k, f) in qs.iter().enumerate() {
+        for k in 0..qs.len() {
             let pre_start = if k > 0 { qs[k - 1].end } else { s.start };
             let post_end = qs.get(k + 1).map_or(s.end, |n| n.start);
+            let f = &mut qs[k];
             let pre = &s.text[pre_start..f.start];
             let post = &s.text[f.end..post_end];
             let clause_start = breaks
@@ -221,18 +222,21 @@ impl Reader {
     fn classify(
         &mut self,
         s: &Sentence,
-        f: &Found,
+        f: &mut Found,
         pre_start: usize,
         pre: &str,
         post: &str,
         clause: &str,
         st: &mut State,
     ) -> Role {
-        let q = &f.q;
+        // Each figure is classified once: its quantity is moved into the
+        // fact or claim it becomes (`taken`), not copied.
+        let (start, end) = (f.start, f.end);
+        let q = &mut f.q;
         let pct = q.unit == crate::model::Unit::Percent;
         // Growth rate: "an increase of 12.2%".
         if pct && let Some(down) = growth_before(pre) {
-            let mut g = q.clone();
+            let mut g = taken(q);
             if down {
                 g.amount.value = -g.amount.value;
             }
@@ -255,7 +259,7 @@ impl Reader {
                 self.claims.push(Claim {
                     kind: ClaimKind::ShareOfTotal,
                     subject: value.fact.subject.clone(),
-                    percent: Some(q.clone()),
+                    percent: Some(taken(q)),
                     value: Some(value.fact.quantity.clone()),
                     base: total.map(|t| t.fact.quantity.clone()),
                     parts: Vec::new(),
@@ -277,7 +281,7 @@ impl Reader {
                 Some(Hint::Other) => None,
                 Some(Hint::YearAgo) | None => Some(year_ago_of(value.fact.period)),
             };
-            let mut base = q.clone();
+            let mut base = taken(q);
             base.unit = quantity::unit_for(q, &value.fact.subject, post);
             self.claims.push(Claim {
                 kind: ClaimKind::Growth,
@@ -291,7 +295,7 @@ impl Reader {
                 lines: vec![s.line.line, value.fact.line, s.line.line],
             });
             if let Some(period) = period {
-                self.push_related(s, st, v, base, period, (f.start, f.end));
+                self.push_related(s, st, v, base, period, (start, end));
             }
             return Role::Base;
         }
@@ -299,10 +303,10 @@ impl Reader {
         if q.currency == Some(Currency::USD) && pre.trim() == "(" {
             if let Some(last) = st.last_fact {
                 let prev = &self.facts[last].fact;
-                let mut t = q.clone();
+                let mut t = taken(q);
                 t.unit = quantity::unit_for(q, &prev.subject, post);
                 let period = prev.period;
-                self.push_related(s, st, last, t, period, (f.start, f.end));
+                self.push_related(s, st, last, t, period, (start, end));
                 return Role::Translation;
             }
             return Role::None;
@@ -311,14 +315,14 @@ impl Reader {
         if let Some((off, subj)) = subject::before_verb(pre) {
             let qualifier = subject::qualifier(post);
             let full = match &qualifier {
-                Some(x) => format!("{subj} {x}"),
+                Some(x) => joined(&subj, x),
                 None => subj.clone(),
             };
             let period = self.value_period(post, clause, None);
             let Some(period) = period else {
                 return Role::None;
             };
-            let mut v = q.clone();
+            let mut v = taken(q);
             v.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
@@ -327,7 +331,7 @@ impl Reader {
                     base_subject: subj,
                     quantity: v,
                     period,
-                    span: (pre_start + off, f.end),
+                    span: (pre_start + off, end),
                     principal: true,
                     parent: None,
                 },
@@ -352,9 +356,9 @@ impl Reader {
                 _ => None,
             };
             if let Some(period) = period {
-                let mut c = q.clone();
+                let mut c = taken(q);
                 c.unit = quantity::unit_for(q, &value.fact.subject, post);
-                self.push_related(s, st, v, c, period, (f.start, f.end));
+                self.push_related(s, st, v, c, period, (start, end));
             }
             return Role::Comparative;
         }
@@ -373,14 +377,14 @@ impl Reader {
                 (None, Some(p)) => self.facts[p].fact.subject.clone(),
                 (None, None) => return Role::None,
             };
-            let full = format!("{base} {qual}");
+            let full = joined(&base, &qual);
             let parent_period = parent.map(|p| self.facts[p].fact.period);
             let Some(period) = self.value_period(post, clause, parent_period) else {
                 return Role::None;
             };
-            let mut v = q.clone();
+            let mut v = taken(q);
             v.unit = quantity::unit_for(q, &full, post);
-            let span_end = f.end + post.find(',').unwrap_or(post.len());
+            let span_end = end + post.find(',').unwrap_or(post.len());
             let idx = self.push(
                 s,
                 Draft {
@@ -388,7 +392,7 @@ impl Reader {
                     base_subject: base,
                     quantity: v,
                     period,
-                    span: (f.start, span_end),
+                    span: (start, span_end),
                     principal: true,
                     parent,
                 },
@@ -404,13 +408,13 @@ impl Reader {
         if object_ok && let Some((noun, len)) = subject::noun_after(post) {
             let qual = subject::qualifier(&post[len..]);
             let full = match &qual {
-                Some(x) => format!("{noun} {x}"),
+                Some(x) => joined(&noun, x),
                 None => noun.clone(),
             };
             let Some(period) = self.value_period(&post[len..], clause, None) else {
                 return Role::None;
             };
-            let mut v = q.clone();
+            let mut v = taken(q);
             v.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
@@ -419,7 +423,7 @@ impl Reader {
                     base_subject: noun,
                     quantity: v,
                     period,
-                    span: (f.start, f.end + len),
+                    span: (start, end + len),
                     principal: true,
                     parent: None,
                 },
@@ -434,8 +438,8 @@ impl Reader {
             && let (Some(v), Some(qual)) = (st.last_value, subject::qualifier(post))
         {
             let prev = &self.facts[v];
-            let full = format!("{} {qual}", prev.base_subject);
-            let mut c = q.clone();
+            let full = joined(&prev.base_subject, &qual);
+            let mut c = taken(q);
             c.unit = quantity::unit_for(q, &full, post);
             let idx = self.push(
                 s,
@@ -444,7 +448,7 @@ impl Reader {
                     base_subject: prev.base_subject.clone(),
                     quantity: c,
                     period: prev.fact.period,
-                    span: (f.start, f.end),
+                    span: (start, end),
                     principal: true,
                     parent: prev.parent,
                 },
@@ -526,10 +530,43 @@ impl Reader {
     }
 }
 
+/// The quantity of a figure for its one fact or claim: its printed text is
+/// moved out (the figure is classified once), the rest copied.
+fn taken(q: &mut Quantity) -> Quantity {
+    Quantity {
+        raw: std::mem::take(&mut q.raw),
+        ..q.clone()
+    }
+}
+
+/// `a`, a space and `b`, in one allocation.
+fn joined(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + 1 + b.len());
+    out.push_str(a);
+    out.push(' ');
+    out.push_str(b);
+    out
+}
+
 /// The year-earlier period matching a current one.
 fn year_ago_of(p: FactPeriod) -> FactPeriod {
     match p {
         FactPeriod::CurrentInstant | FactPeriod::YearAgoInstant => FactPeriod::YearAgoInstant,
         _ => FactPeriod::SamePeriodLastYear,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_and_taken() {
+        assert_eq!(joined("net revenue", "for ICE"), "net revenue for ICE");
+        let mut q = quantity::scan("was RMB4,160.1 million")[0].q.clone();
+        let t = taken(&mut q);
+        assert_eq!(t.raw, "RMB4,160.1 million");
+        assert_eq!(t.amount, q.amount);
+        assert_eq!(q.raw, "");
     }
 }

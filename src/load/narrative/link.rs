@@ -15,7 +15,8 @@ pub fn link(filing: &mut Filing) {
     let table = &*ALIASES;
     let order = table.statement_order();
     let mut cursor: HashMap<StatementKind, usize> = HashMap::new();
-    let mut cache: HashMap<(usize, &str), Option<RowRef>> = HashMap::new();
+    let mut cache: HashMap<(usize, &str), Option<RowRef>> =
+        HashMap::with_capacity(filing.facts.len());
     let keys: Vec<Vec<Rc<str>>> = filing
         .statements
         .iter()
@@ -114,7 +115,11 @@ impl<'a> Ctx<'a> {
         keys: &'a [Vec<Rc<str>>],
         order: &'a [StatementKind],
     ) -> Self {
-        let mut rows_by_key = RowIndex::default();
+        let rows: usize = statements.iter().map(|st| st.rows.len()).sum();
+        let mut rows_by_key = RowIndex {
+            chains: HashMap::with_capacity(rows),
+            entries: Vec::with_capacity(rows),
+        };
         for (s, (st, ks)) in statements.iter().zip(keys).enumerate() {
             for (i, (row, k)) in st.rows.iter().zip(ks).enumerate() {
                 if row.kind != RowKind::Header {

@@ -48,6 +48,8 @@ pub fn extract(lines: &[String], meta: &Meta) -> Narrative {
         .map(|&i| text::clean(i + 1, &lines[i]))
         .collect();
     let mut reader = facts::Reader::new(meta.quarter);
+    // About two or three figures a line: room for them from the start.
+    reader.facts.reserve(clean.len() * 3);
     for line in &clean {
         reader.read(line);
     }

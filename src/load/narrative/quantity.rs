@@ -21,7 +21,7 @@ struct Printed<'a> {
 
 /// Whether a figure may start with byte `b`: a currency's first letter, a
 /// minus, a digit.
-fn may_start(b: u8) -> bool {
+const fn may_start(b: u8) -> bool {
     b.is_ascii_digit() | (b == b'R') | (b == b'U') | (b == b'H') | (b == b'-')
 }
 
@@ -32,14 +32,30 @@ fn first_may_start(bytes: &[u8]) -> Option<usize> {
     let (blocks, _) = bytes.as_chunks::<16>();
     let plain = blocks
         .iter()
-        .take_while(|block| !block.iter().fold(false, |any, &b| any | may_start(b)))
+        .take_while(|block| {
+            block
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(may_start(b)))
+                == 0
+        })
         .count();
     let at = plain * 16;
     bytes[at..]
         .iter()
-        .position(|&b| may_start(b))
+        .position(|&b| MAY_START[usize::from(b)])
         .map(|k| at + k)
 }
+
+/// [`may_start`] as a table, for the byte-by-byte part of the search.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = may_start(i as u8);
+        i += 1;
+    }
+    t
+};
 
 /// The first figure of `text` at or after byte `from`.
 fn next_printed(text: &str, from: usize) -> Option<Printed<'_>> {
@@ -100,9 +116,7 @@ fn printed_at<'a>(
     let num = &text[k..q];
     let pct = percent_len(&text[q..]);
     q += pct.unwrap_or(0);
-    let scale = ["million", "billion", "thousand"]
-        .into_iter()
-        .find_map(|w| spaced_word(&text[q..], w).map(|n| (w, n)));
+    let scale = scale_word(&text[q..]);
     q += scale.map_or(0, |(_, n)| n);
     let months = spaced_word(&text[q..], "months");
     q += months.unwrap_or(0);
@@ -124,6 +138,20 @@ fn percent_len(s: &str) -> Option<usize> {
     }
     let c = s.chars().next().filter(|c| c.is_whitespace())?;
     s[c.len_utf8()..].starts_with('%').then(|| c.len_utf8() + 1)
+}
+
+/// Whitespace then "million", "billion" or "thousand" ending at a word
+/// boundary, at the start of `s`: the word and the byte length.
+fn scale_word(s: &str) -> Option<(&'static str, usize)> {
+    let rest = scan::ws1(s)?;
+    let word = match rest.as_bytes().first() {
+        Some(b'm') => "million",
+        Some(b'b') => "billion",
+        Some(b't') => "thousand",
+        _ => return None,
+    };
+    let rest = rest.strip_prefix(word)?;
+    scan::boundary_at(rest).then(|| (word, s.len() - rest.len()))
 }
 
 /// Byte length of whitespace then `word` ending at a word boundary, at the start of `s`.
@@ -171,7 +199,7 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         if bare && !months {
             let is_year =
                 num.len() == 4 && num.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-            let next_word = after.split_whitespace().next().unwrap_or("");
+            let next_word = first_word(after);
             let singular_unit = matches!(
                 next_word.trim_end_matches(['+', ',', '.']),
                 "day" | "month" | "year"
@@ -185,15 +213,12 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         if scan::in_date(text, start) {
             continue;
         }
-        let digits = if num.contains(',') {
-            std::borrow::Cow::Owned(num.replace(',', ""))
-        } else {
-            std::borrow::Cow::Borrowed(num)
-        };
-        let Ok(value) = Decimal::from_str(&digits) else {
+        let Some(value) = decimal_of(num) else {
             continue;
         };
-        let decimals = num.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+        // The digits after the point (the numbers hold only ASCII).
+        let decimals =
+            memchr::memchr(b'.', num.as_bytes()).map_or(0, |p| (num.len() - p - 1) as u32);
         let scale = match scale_word {
             Some("thousand") => Scale::Thousands,
             Some("million") => Scale::Millions,
@@ -231,6 +256,64 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The first whitespace-separated word of `s` (`split_whitespace().next()`),
+/// or "".
+fn first_word(s: &str) -> &str {
+    let t = s.trim_start();
+    let end = t
+        .bytes()
+        .position(|b| b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii())
+        .unwrap_or(t.len());
+    if t.as_bytes().get(end).is_some_and(|b| !b.is_ascii()) {
+        // A non-ASCII character may be whitespace: decide by characters.
+        return t.split_whitespace().next().unwrap_or("");
+    }
+    &t[..end]
+}
+
+/// The value of a printed number ("-4,160.10": an optional minus, digits
+/// with optional thousands commas, optional decimals), as
+/// `Decimal::from_str` reads it without the commas: built directly from
+/// its digits when they fit in an `i64` (and the value is not a negative
+/// zero), else parsed.
+fn decimal_of(num: &str) -> Option<Decimal> {
+    let (neg, body) = match num.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, num),
+    };
+    let mut mantissa: i64 = 0;
+    let (mut digits, mut scale, mut after_point) = (0u32, 0u32, false);
+    let mut simple = true;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    simple = false;
+                    break;
+                }
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                scale += u32::from(after_point);
+            }
+            b',' if !after_point => {}
+            b'.' if !after_point => after_point = true,
+            _ => {
+                simple = false;
+                break;
+            }
+        }
+    }
+    if simple && digits > 0 && (!after_point || scale > 0) && !(neg && mantissa == 0) {
+        return Some(Decimal::new(if neg { -mantissa } else { mantissa }, scale));
+    }
+    let cleaned = if num.contains(',') {
+        std::borrow::Cow::Owned(num.replace(',', ""))
+    } else {
+        std::borrow::Cow::Borrowed(num)
+    };
+    Decimal::from_str(&cleaned).ok()
 }
 
 /// The unit a quantity measures, given the subject it belongs to and the
@@ -335,6 +418,53 @@ mod tests {
             None
         );
         assert_eq!(first_may_start(b"-"), Some(0));
+    }
+
+    #[test]
+    fn first_words_as_split_whitespace_finds_them() {
+        for t in [
+            "",
+            " ",
+            " day+ loans",
+            "day",
+            "\u{a0}x y",
+            "x\u{a0}y",
+            " é y",
+            "a\u{b}b",
+        ] {
+            assert_eq!(
+                first_word(t),
+                t.split_whitespace().next().unwrap_or(""),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn decimals_as_from_str_reads_them() {
+        for n in [
+            "4,160.1",
+            "-213.3",
+            "71.860",
+            "007",
+            "0.50",
+            "-0.0",
+            "12,345,678",
+            "1234567890123456789012",
+            "-1.",
+            "3.",
+        ] {
+            let plain = n.replace(',', "");
+            let expected = Decimal::from_str(&plain).ok();
+            let got = decimal_of(n);
+            assert_eq!(got, expected, "{n}");
+            assert_eq!(
+                got.map(|d| d.to_string()),
+                expected.map(|d| d.to_string()),
+                "{n}"
+            );
+        }
+        assert_eq!(decimal_of("4,160.1"), Some(Decimal::new(41601, 1)));
     }
 
     #[test]

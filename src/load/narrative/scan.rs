@@ -20,7 +20,16 @@ pub(crate) fn boundary_before(s: &str, i: usize) -> bool {
 
 /// Whether no word character stands at the start of `rest`.
 pub(crate) fn boundary_at(rest: &str) -> bool {
-    rest.chars().next().is_none_or(|c| !is_word(c))
+    match rest.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() => !(b.is_ascii_alphanumeric() || b == b'_'),
+        Some(_) => rest.chars().next().is_none_or(|c| !is_word(c)),
+    }
+}
+
+/// Whether `b` is an ASCII byte `char::is_whitespace` accepts.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `s` without the ASCII prefix `p`, compared case-insensitively.
@@ -50,6 +59,16 @@ pub(crate) fn ends_ci(s: &str, suffix: &str) -> bool {
 
 /// `s` without its leading whitespace, if it has at least one such character.
 pub(crate) fn ws1(s: &str) -> Option<&str> {
+    // One ASCII space before a printable ASCII byte (the usual case), or
+    // no ASCII space at all, is answered without decoding characters.
+    match s.as_bytes() {
+        [] => return None,
+        [first, ..] if first.is_ascii() && !ascii_space(*first) => return None,
+        [first, next, ..] if ascii_space(*first) && next.is_ascii() && !ascii_space(*next) => {
+            return Some(&s[1..]);
+        }
+        _ => {}
+    }
     let rest = s.trim_start();
     (rest.len() < s.len()).then_some(rest)
 }
@@ -113,16 +132,29 @@ pub(crate) fn loose_date_len(s: &str) -> Option<usize> {
 /// spaces before `at` begin can reach it.
 pub(crate) fn in_date(s: &str, at: usize) -> bool {
     let head = &s[..at];
-    let k = head
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace())
-        .len();
+    // Digits, commas and whitespace before `at`, walked back over bytes
+    // while they are ASCII.
+    let ascii_k = head
+        .bytes()
+        .rev()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || ascii_space(b)))
+        .map_or(0, |n| at - n);
+    let k = if ascii_k > 0 && !head.as_bytes()[ascii_k - 1].is_ascii() {
+        head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace())
+            .len()
+    } else {
+        ascii_k
+    };
     let letters = s.as_bytes()[..k]
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let p = k - letters;
-    MONTHS.contains(&&s[p..k])
+    // Month names are capitalised words of three or more letters.
+    letters >= 3
+        && s.as_bytes()[p].is_ascii_uppercase()
+        && MONTHS.contains(&&s[p..k])
         && boundary_before(s, p)
         && date_len(&s[p..]).is_some_and(|n| p + n > at)
 }
@@ -158,6 +190,52 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 6, 30)
         );
         assert_eq!(leading_date("June 30, 20245"), None);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_char_methods() {
+        for t in [
+            "",
+            " x",
+            "x",
+            "  x",
+            " \u{a0}x",
+            "\u{a0}x",
+            "\t",
+            " ",
+            "é",
+            " é",
+            "_a",
+            "\u{2003} 5",
+        ] {
+            let slow = {
+                let rest = t.trim_start();
+                (rest.len() < t.len()).then_some(rest)
+            };
+            assert_eq!(ws1(t), slow, "{t:?}");
+            assert_eq!(
+                boundary_at(t),
+                t.chars().next().is_none_or(|c| !is_word(c)),
+                "{t:?}"
+            );
+        }
+        let s = "as of March\u{2003}31, 2024 and June 30, 2024";
+        for at in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+            let head = &s[..at];
+            let k = head
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c.is_whitespace())
+                .len();
+            let letters = s.as_bytes()[..k]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            let p = k - letters;
+            let slow = MONTHS.contains(&&s[p..k])
+                && boundary_before(s, p)
+                && date_len(&s[p..]).is_some_and(|n| p + n > at);
+            assert_eq!(in_date(s, at), slow, "{at}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with their positions), the narrative sections found, sentences split.
 
 use super::scan::{boundary_at, digit_run, ws1};
-use memchr::{memchr, memchr3, memmem};
+use memchr::{memchr, memchr3};
 use std::borrow::Cow;
 
 /// A footnote mark ("*3", "<sup>\*11</sup>", "**14") at a byte offset of the clean text.
@@ -43,7 +43,7 @@ pub(crate) fn clean(line_no: usize, raw: &str) -> CleanLine {
     if has(&s, b'\\') {
         s = Cow::Owned(unescaped(&s));
     }
-    if has(&s, b'<') && memmem::find(s.as_bytes(), b"<sup>").is_some() {
+    if has(&s, b'<') && find_sup(&s, 0).is_some() {
         s = Cow::Owned(sup_marks(&s));
     }
     if has(&s, b'*') {
@@ -105,12 +105,21 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '*'
 }
 
+/// The byte offset of the first "<sup>" of `s` at or after `from`, found by
+/// its '<' (no substring searcher is built per line).
+fn find_sup(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(b'<', &bytes[from..])
+        .map(|k| from + k)
+        .find(|&at| bytes[at..].starts_with(b"<sup>"))
+}
+
 /// `s` with each footnote mark "<sup>\*3</sup>" turned into the sentinels
 /// around its number.
 fn sup_marks(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut last, mut from) = (0, 0);
-    while let Some(at) = s[from..].find("<sup>").map(|k| from + k) {
+    while let Some(at) = find_sup(s, from) {
         let body = &s[at + "<sup>".len()..];
         match sup_number(body) {
             Some((digits, len)) => {
@@ -186,12 +195,12 @@ fn push_mark(out: &mut String, text: &str, digits: &str) {
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut last, mut from) = (0, 0);
-    while let Some(at) = s[from..].find('<').map(|k| from + k) {
+    while let Some(at) = memchr(b'<', &s.as_bytes()[from..]).map(|k| from + k) {
         let r = &s[at + 1..];
         let name = r.strip_prefix('/').unwrap_or(r);
         let close = name
             .starts_with(|c: char| c.is_ascii_alphabetic())
-            .then(|| name[1..].find('>'))
+            .then(|| memchr(b'>', &name.as_bytes()[1..]))
             .flatten();
         match close {
             Some(gt) => {
@@ -227,6 +236,38 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
+/// Whether [`pull_marks`] keeps `block` as it is: printable ASCII other
+/// than `*`, and spaces none of which follows a space (`prev_space`: the
+/// byte before the block is a blank, or the text starts there). Tested a
+/// word of eight bytes at a time.
+fn plain_block(block: &[u8; 16], prev_space: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of `x` equal to `c`, exactly (no borrows
+    // cross bytes).
+    let equal = |x: u64, c: u8| {
+        let t = x ^ (ONES * u64::from(c));
+        !(((t & LOW) + LOW) | t) & HIGH
+    };
+    let (lo, hi) = block.split_at(8);
+    let mut prev = u64::from(prev_space) << 63;
+    for half in [lo, hi] {
+        let x = u64::from_le_bytes(half.try_into().expect("eight bytes"));
+        // Any byte below 0x20, or with the high bit set.
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let odd = control | (x & HIGH) | equal(x, 0x7f) | equal(x, b'*');
+        let space = equal(x, b' ');
+        // A space right after a space (the first after the byte before).
+        let pairs = space & ((space << 8) | (prev >> 56));
+        if odd | pairs != 0 {
+            return false;
+        }
+        prev = space;
+    }
+    true
+}
+
 /// The text without the mark sentinels and with runs of blanks made one
 /// space (trimmed), and the marks at their offsets in that text.
 fn pull_marks(s: &str) -> (String, Vec<Mark>) {
@@ -237,15 +278,21 @@ fn pull_marks(s: &str) -> (String, Vec<Mark>) {
     // Bytes from `copied` to `i` are plain characters still to be copied.
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
-        // Printable ASCII other than blanks stays as it is.
-        let run = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]);
-        let run = run.unwrap_or(bytes.len() - i);
-        if run > 0 {
-            prev_space = false;
-            i += run;
+        // A block of printable ASCII and single spaces stays as it is.
+        if let Some(block) = bytes[i..].first_chunk::<16>()
+            && plain_block(block, prev_space)
+        {
+            prev_space = block[15] == b' ';
+            i += 16;
             continue;
         }
         let b = bytes[i];
+        // Printable ASCII other than blanks stays as it is.
+        if !SPECIAL[usize::from(b)] {
+            prev_space = false;
+            i += 1;
+            continue;
+        }
         // So does a single space after a word.
         if b == b' ' && !prev_space {
             prev_space = true;
@@ -317,10 +364,20 @@ fn is_blank_line(l: &str) -> bool {
     }
 }
 
+/// `s.trim()`, answered at once when both ends are printable ASCII.
+fn trimmed(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [first, .., last] if plain(first) && plain(last) => s,
+        [only] if plain(only) => s,
+        _ => s.trim(),
+    }
+}
+
 /// Whether a source line is a heading: Markdown `#`, or a short title line
 /// standing alone between blank lines without a closing full stop.
 pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
-    let raw = lines[idx].trim();
+    let raw = trimmed(&lines[idx]);
     if raw.starts_with('#') {
         return true;
     }
@@ -349,9 +406,24 @@ pub(crate) fn is_heading(lines: &[String], idx: usize) -> bool {
 
 /// Whether a heading opens a narrative section whose figures are read:
 /// business or financial highlights, financial results.
+///
+/// The phrases are compared ASCII case-insensitively, which for them is
+/// the same as searching the lower-cased heading: the only non-ASCII
+/// characters whose lower case holds ASCII are KELVIN SIGN ('k', in no
+/// phrase) and 'İ' ("i" then a combining dot, and no phrase ends in 'i').
 pub(crate) fn is_narrative_heading(heading: &str) -> bool {
-    let h = heading.to_lowercase();
-    h.contains("highlights") || h.contains("financial results") && !h.contains("announces")
+    let has = |p: &str| contains_ci(heading, p);
+    has("highlights") || has("financial results") && !has("announces")
+}
+
+/// Whether `s` contains the lower-case ASCII `pat`, ASCII case-insensitively.
+fn contains_ci(s: &str, pat: &str) -> bool {
+    let (s, p) = (s.as_bytes(), pat.as_bytes());
+    let Some(&first) = p.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), s)
+        .any(|i| s[i..].len() >= p.len() && s[i..i + p.len()].eq_ignore_ascii_case(p))
 }
 
 /// The 0-based indices of the lines inside narrative sections.
@@ -462,6 +534,51 @@ mod tests {
         let e = clean(69, "<sup>11</sup> Including \"Cash and cash equivalents\"");
         assert_eq!(e.defines, Some(11));
         assert_eq!(e.text, "Including \"Cash and cash equivalents\"");
+    }
+
+    #[test]
+    fn plain_blocks_are_kept_whole() {
+        let (text, marks) = pull_marks("Total net revenue was RMB4,160.1 million, up 12.2%.  Next");
+        assert_eq!(
+            text,
+            "Total net revenue was RMB4,160.1 million, up 12.2%. Next"
+        );
+        assert!(marks.is_empty());
+        let (text, _) = pull_marks("  leading spaces and a tail of words to skip  ");
+        assert_eq!(text, "leading spaces and a tail of words to skip");
+        assert!(plain_block(b"a plain block ok", false));
+        assert!(!plain_block(b" a plain block o", true));
+        assert!(!plain_block(b"two  spaces here", false));
+        assert!(!plain_block(b"a star * in here", false));
+        assert!(!plain_block(b"a tab\tin here ok", false));
+        // Against a byte-by-byte reading, over blocks drawn from bytes at
+        // the edges of each test.
+        let alphabet = [
+            b' ', b'a', b'*', 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xe2, b'\t', b'Z',
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..20_000 {
+            let mut block = [0u8; 16];
+            for b in &mut block {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                *b = alphabet[(seed >> 33) as usize % alphabet.len()];
+            }
+            for prev_space in [false, true] {
+                let mut prev = prev_space;
+                let slow = block.iter().all(|&b| {
+                    let ok = !SPECIAL[usize::from(b)] || (b == b' ' && !prev);
+                    prev = b == b' ';
+                    ok
+                });
+                assert_eq!(
+                    plain_block(&block, prev_space),
+                    slow,
+                    "{block:?} {prev_space}"
+                );
+            }
+        }
     }
 
     #[test]
