@@ -2,8 +2,10 @@
 //! (`Row.parent` links), in every column. In a partial reconciliation table
 //! only the adjustment columns foot, and a blank adjustment is zero.
 
+use super::fix::Fix;
 use super::helpers::{
-    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, row_path, skip,
+    units,
 };
 use super::interval::Interval;
 use super::message::Basis;
@@ -55,32 +57,26 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                 let path = row_path(ix, si, p, ci);
                 let result = |path| cell_result(CheckKind::Footing, path, ix, si, p, ci);
                 let cname = || ix.subject(si, p, ci);
-                let mut sum = Interval::zero();
-                let mut missing = None;
                 let fill = |cs: &mut Vec<Contributor>| {
                     cs.reserve_exact(kids.len());
                     for (&k, &w) in kids.iter().zip(&weights) {
                         cs.push(contributor(ix, si, k, ci, Weight::Times(w)));
                     }
                 };
-                for (&k, &w) in kids.iter().zip(&weights) {
-                    let row = &st.rows[k];
-                    match row.cell(ci) {
-                        Some(c) => sum = sum.plus(units(row, c).times(w)),
-                        None if partial => {}
-                        None => missing = missing.or(Some(&row.label)),
-                    }
-                }
-                let actual = match total {
-                    Some(c) => units(total_row, c),
-                    None if partial => Interval::zero(),
-                    None => {
-                        let mut r = result(path);
-                        skip(&mut r, cname(), "the total is not printed in this column");
-                        out.push_with(r, fill);
-                        continue;
-                    }
+                let missing = if partial {
+                    None
+                } else {
+                    kids.iter()
+                        .map(|&k| &st.rows[k])
+                        .find(|row| row.cell(ci).is_none())
+                        .map(|row| &row.label)
                 };
+                if total.is_none() && !partial {
+                    let mut r = result(path);
+                    skip(&mut r, cname(), "the total is not printed in this column");
+                    out.push_with(r, fill);
+                    continue;
+                }
                 if let Some(m) = missing {
                     let mut r = result(path);
                     skip(
@@ -91,6 +87,27 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                     out.push_with(r, fill);
                     continue;
                 }
+                let Some(path) = counted_fix(out, CheckKind::Footing, ix, path, || {
+                    let actual = total.map_or(Some(Fix::ZERO), |c| Fix::cell(total_row, c));
+                    let mut sum = Some(Fix::ZERO);
+                    for (&k, &w) in kids.iter().zip(&weights) {
+                        let row = &st.rows[k];
+                        if let Some(c) = row.cell(ci) {
+                            sum = sum.and_then(|s| s.plus(Fix::cell(row, c)?.times(w)?));
+                        }
+                    }
+                    (actual, sum)
+                }) else {
+                    continue;
+                };
+                let mut sum = Interval::zero();
+                for (&k, &w) in kids.iter().zip(&weights) {
+                    let row = &st.rows[k];
+                    if let Some(c) = row.cell(ci) {
+                        sum = sum.plus(units(row, c).times(w));
+                    }
+                }
+                let actual = total.map_or(Interval::zero(), |c| units(total_row, c));
                 let dp = total.map_or(0, |c| c.amount.decimals);
                 let (actual, sum) = (in_row_unit(total_row, actual), in_row_unit(total_row, sum));
                 let Some(path) = counted(out, CheckKind::Footing, ix, path, &actual, &sum) else {

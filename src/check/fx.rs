@@ -4,8 +4,10 @@
 //! by footing and identities in the USD column instead. Share counts in a
 //! USD column repeat the RMB column's count.
 
+use super::fix::Fix;
 use super::helpers::{
-    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, row_path, skip,
+    units,
 };
 use super::message::Basis;
 use super::result::{CheckKind, Contributor};
@@ -83,8 +85,12 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     continue;
                 };
                 let rcell = row.cell(rc).expect("filtered above");
-                let actual = in_row_unit(row, units(row, ucell));
                 if row.unit == Unit::Shares {
+                    let look = || (Fix::cell(row, ucell), Fix::cell(row, rcell));
+                    let Some(path) = counted_fix(out, CheckKind::Fx, ix, path, look) else {
+                        continue;
+                    };
+                    let actual = in_row_unit(row, units(row, ucell));
                     let expected = in_row_unit(row, units(row, rcell));
                     let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected)
                     else {
@@ -102,6 +108,7 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     out.push_with(r, |cs| cs.push(contributor(ix, si, ri, rc, Weight::ONE)));
                     continue;
                 }
+                let actual = in_row_unit(row, units(row, ucell));
                 let Some(rate) = rate else {
                     let mut r = result(path);
                     skip(&mut r, cname(), "the filing states no exchange rate");

@@ -4,7 +4,8 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::{Indexed, contributor, counted, judge, units};
+use super::fix::Fix;
+use super::helpers::{Indexed, contributor, counted, counted_fix, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
 use super::interval::Interval;
@@ -286,6 +287,16 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let fill = |cs: &mut Vec<Contributor>| {
         cs.push(contributor(other, si, row, ci, Weight::Over(per)));
+    };
+    let Some(path) = counted_fix(out, CheckKind::Narrative, ix, path, || {
+        // Both in absolute units: the text's figure times its scale.
+        let actual = Fix::printed(q.amount.value, q.amount.decimals, q.scale.exponent());
+        let expected = (per == rust_decimal::Decimal::ONE)
+            .then(|| Fix::cell(srow, cell))
+            .flatten();
+        (actual, expected)
+    }) else {
+        return;
     };
     let expected = units(srow, cell)
         .div_exact(per)

@@ -5,7 +5,10 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
+use super::fix::Fix;
+use super::helpers::{
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, skip, units,
+};
 use super::id::{Path, Tail};
 use super::interval::Interval;
 use super::message::Basis;
@@ -131,6 +134,12 @@ fn cell_interval(ixs: &[&Indexed<'_>], p: Place) -> Interval {
     row.cell(p.3).map_or(Interval::zero(), |c| units(row, c))
 }
 
+/// [`cell_interval`] in fixed point ([`Fix`]).
+fn cell_fix(ixs: &[&Indexed<'_>], p: Place) -> Option<Fix> {
+    let row = &ixs[p.0].filing.statements[p.1].rows[p.2];
+    row.cell(p.3).map_or(Some(Fix::ZERO), |c| Fix::cell(row, c))
+}
+
 fn same_rate(ixs: &[&Indexed<'_>], a: usize, b: usize) -> bool {
     a == b
         || matches!(
@@ -151,6 +160,15 @@ fn compare(
     let ix = ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
+    let Some(path) = counted_fix(out, CheckKind::Period, ix, path(ix, at, tail), || {
+        let mut expected = Some(Fix::ZERO);
+        for &p in parts {
+            expected = expected.and_then(|e| e.plus(cell_fix(ixs, p)?));
+        }
+        (cell_fix(ixs, at), expected)
+    }) else {
+        return;
+    };
     let mut expected = Interval::zero();
     for &p in parts {
         expected = expected.plus(cell_interval(ixs, p));
@@ -158,14 +176,7 @@ fn compare(
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
     let actual = in_row_unit(row, cell_interval(ixs, at));
     let expected = in_row_unit(row, expected);
-    let Some(path) = counted(
-        out,
-        CheckKind::Period,
-        ix,
-        path(ix, at, tail),
-        &actual,
-        &expected,
-    ) else {
+    let Some(path) = counted(out, CheckKind::Period, ix, path, &actual, &expected) else {
         return;
     };
     let mut r = cell_result(CheckKind::Period, path, ix, at.1, at.2, at.3);

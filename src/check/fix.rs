@@ -1,0 +1,176 @@
+//! A cheap first look at a check's verdict: intervals of exact values as
+//! `i128` counts of `10^-SCALE` (absolute units), for sums of printed cells.
+//! Where every step stays within [`LIMIT`] and the printed figures within
+//! [`SCALE`] decimals, the [`super::interval::Interval`] arithmetic of the
+//! same check is exact too (no rescaling loses a digit, nothing
+//! saturates), so both give the same verdict; anything else (`None`) is
+//! left to the exact decimals. Used to let passes that are only counted go
+//! without computing their figures as decimals.
+
+use crate::model::{Cell, Row};
+use rust_decimal::Decimal;
+
+/// Decimals of the fixed point: values are counts of `10^-SCALE`.
+const SCALE: u32 = 10;
+
+/// Bound on every magnitude (in counts): below it a decimal of scale at
+/// most [`SCALE`] holds the value exactly (96-bit mantissa, about 7.9e28).
+const LIMIT: i128 = 10i128.pow(27);
+
+/// `10^i` for `i` up to 19 (the most a printed figure is multiplied by:
+/// `SCALE` plus a scale of billions).
+const P10: [u64; 20] = {
+    let mut p = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// A closed interval `[lo, hi]` in counts of `10^-SCALE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fix {
+    lo: i128,
+    hi: i128,
+}
+
+/// Whether a count is within [`LIMIT`].
+fn bounded(x: i128) -> Option<i128> {
+    (x.abs() < LIMIT).then_some(x)
+}
+
+impl Fix {
+    /// Zero.
+    pub const ZERO: Fix = Fix { lo: 0, hi: 0 };
+
+    /// The interval `value` printed to `decimals` places stands for, times
+    /// `10^exp` (as [`super::interval::Interval::printed_times_pow10`]).
+    pub fn printed(value: Decimal, decimals: u32, exp: u32) -> Option<Fix> {
+        let s = value.scale();
+        if s > SCALE || decimals >= SCALE || exp > 9 {
+            return None;
+        }
+        // Below 2^52, times at most 10^19: no overflow of an i128.
+        let m = i64::try_from(value.mantissa())
+            .ok()
+            .filter(|m| m.unsigned_abs() < 1 << 52)?;
+        let c = i128::from(m) * i128::from(P10[(SCALE - s + exp) as usize]);
+        let half = i128::from(5 * P10[(SCALE - decimals - 1 + exp) as usize]);
+        Some(Fix {
+            lo: bounded(c - half)?,
+            hi: bounded(c + half)?,
+        })
+    }
+
+    /// A cell in absolute units (as [`super::helpers::units`]).
+    pub fn cell(row: &Row, cell: &Cell) -> Option<Fix> {
+        Fix::printed(
+            cell.amount.value,
+            cell.amount.decimals,
+            row.scale.exponent(),
+        )
+    }
+
+    /// Sum of two intervals.
+    pub fn plus(self, o: Fix) -> Option<Fix> {
+        Some(Fix {
+            lo: bounded(self.lo + o.lo)?,
+            hi: bounded(self.hi + o.hi)?,
+        })
+    }
+
+    /// Scaling by an exact factor, where the result is exact in counts
+    /// (a negative factor swaps the ends).
+    pub fn times(self, k: Decimal) -> Option<Fix> {
+        let (m, s) = (k.mantissa(), k.scale());
+        if s == 0 && m == 1 {
+            return Some(self);
+        }
+        if s == 0 && m == -1 {
+            return Some(Fix {
+                lo: -self.hi,
+                hi: -self.lo,
+            });
+        }
+        if m.abs() >= LIMIT || s > SCALE {
+            return None;
+        }
+        let d = i128::from(P10[s as usize]);
+        let end = |x: i128| -> Option<i128> {
+            let p = x.checked_mul(m)?;
+            (p % d == 0).then(|| p / d).and_then(bounded)
+        };
+        let (a, b) = (end(self.lo)?, end(self.hi)?);
+        Some(Fix {
+            lo: a.min(b),
+            hi: a.max(b),
+        })
+    }
+
+    /// Whether the two intervals share at least one value.
+    pub fn overlaps(&self, o: &Fix) -> bool {
+        self.lo <= o.hi && o.lo <= self.hi
+    }
+}
+
+/// Whether `actual` certainly passes against `expected` as the decimal
+/// arithmetic would judge it: both known exactly and overlapping.
+pub(crate) fn passes(actual: Option<Fix>, expected: Option<Fix>) -> bool {
+    matches!((actual, expected), (Some(a), Some(e)) if a.overlaps(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::interval::Interval;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// The fixed interval of a value as the decimal one, scaled.
+    fn same(f: Fix, i: Interval) {
+        let k = Decimal::from_i128_with_scale(1, SCALE);
+        assert_eq!(Decimal::from_i128_with_scale(f.lo, 0) * k, i.lo);
+        assert_eq!(Decimal::from_i128_with_scale(f.hi, 0) * k, i.hi);
+    }
+
+    #[test]
+    fn printed_values_agree_with_decimal_intervals() {
+        for (v, dp, e) in [
+            ("4160063", 0, 3),
+            ("-20.123", 3, 0),
+            ("3.40", 2, 6),
+            ("0", 0, 9),
+            ("-1376508", 0, 3),
+        ] {
+            let f = Fix::printed(d(v), dp, e).unwrap();
+            same(f, Interval::printed_times_pow10(d(v), dp, e));
+        }
+        assert_eq!(Fix::printed(d("1.5"), 10, 0), None);
+        assert_eq!(Fix::printed(d("100000000000000000000"), 0, 9), None);
+    }
+
+    #[test]
+    fn sums_and_factors_agree_with_decimal_intervals() {
+        let a = Interval::printed_times_pow10(d("1234.5"), 1, 3);
+        let b = Interval::printed_times_pow10(d("-20"), 0, 3);
+        let (fa, fb) = (
+            Fix::printed(d("1234.5"), 1, 3).unwrap(),
+            Fix::printed(d("-20"), 0, 3).unwrap(),
+        );
+        same(fa.plus(fb).unwrap(), a.plus(b));
+        for k in ["-1", "2", "0.5", "100"] {
+            same(fa.times(d(k)).unwrap(), a.times(d(k)));
+        }
+        // Half an odd count is not a whole count: left to the decimals.
+        let odd = Fix { lo: 1, hi: 3 };
+        assert_eq!(odd.times(d("0.5")), None);
+        assert!(passes(Some(fa), Some(fa.plus(Fix::ZERO).unwrap())));
+        assert!(!passes(Some(fa), Some(fb)));
+        assert!(!passes(None, Some(fb)));
+    }
+}
