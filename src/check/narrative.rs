@@ -268,7 +268,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let located = |path| {
         let mut r = result(path);
-        r.column = Some(other.st[si].columns[ci].clone());
+        r.column = other.column(si, ci);
         if f == fi {
             r.row_index = Some(row);
             r.column_index = Some(ci);

@@ -301,7 +301,7 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if !normalized.contains(company) || !starts_a_word(normalized, company) {
+    if !starts_a_word(normalized, company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
@@ -312,10 +312,17 @@ fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
 /// (`hay`'s start or after a space), as every whole-word occurrence does.
 fn starts_a_word(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    !n.is_empty()
-        && (0..h.len())
-            .filter(|&i| i == 0 || h[i - 1] == b' ')
-            .any(|i| h[i..].starts_with(n))
+    let Some(&first) = n.first() else {
+        return false;
+    };
+    let mut at_start = true;
+    for (i, &b) in h.iter().enumerate() {
+        if at_start && b == first && h[i..].starts_with(n) {
+            return true;
+        }
+        at_start = b == b' ';
+    }
+    false
 }
 
 /// A row key: one the rules name (by number, see [`Labels::name`]), or a
@@ -581,6 +588,20 @@ mod tests {
             ),
             "net_income_attributable"
         );
+    }
+
+    #[test]
+    fn company_names_are_found_at_word_starts() {
+        assert!(starts_a_word("total acme aaab equity", "acme aaab"));
+        assert!(starts_a_word("acme aaab equity", "acme aaab"));
+        assert!(!starts_a_word("total xacme aaab equity", "acme aaab"));
+        assert!(!starts_a_word("total acme", "acme aaab"));
+        assert!(!starts_a_word("total acme", ""));
+        assert_eq!(
+            generic("total acme aaab equity", "acme aaab"),
+            "total company equity"
+        );
+        assert_eq!(generic("total xacme aaab", "acme aaab"), "total xacme aaab");
     }
 
     #[test]
