@@ -115,6 +115,52 @@ impl Fix {
     }
 }
 
+/// Whether `actual` certainly passes against `dividend ÷ divisor` widened
+/// by `widen` counts on each side (`divisor` exact and positive), as the
+/// decimal arithmetic would judge it. Its divisions round to about 28
+/// significant digits, and moving the point or widening may round once
+/// more; below [`LIMIT`]`/10` counts each rounding is under a quarter
+/// count, so a pass with at least two counts to spare on each side is a
+/// pass of the decimals too. Anything closer is left to them.
+pub(crate) fn passes_divided(
+    actual: Option<Fix>,
+    dividend: Option<Fix>,
+    divisor: Decimal,
+    widen: i128,
+) -> bool {
+    let (Some(a), Some(x)) = (actual, dividend) else {
+        return false;
+    };
+    let (m, s) = (divisor.mantissa(), divisor.scale());
+    if m <= 0 || m >= LIMIT || s > SCALE || !(0..LIMIT).contains(&widen) {
+        return false;
+    }
+    let p = i128::from(P10[s as usize]);
+    let check = || -> Option<bool> {
+        // The quotient's ends stay below LIMIT/10 counts: |x|·10^s < m·LIMIT/10.
+        let (xl, xh) = (x.lo.checked_mul(p)?, x.hi.checked_mul(p)?);
+        let bound = m.checked_mul(LIMIT / 10)?;
+        if xl.abs() >= bound || xh.abs() >= bound || widen >= LIMIT / 10 {
+            return Some(false);
+        }
+        // hi: xh/d + widen - a.lo ≥ 2 ⇔ xh·10^s + (widen - a.lo - 2)·m ≥ 0.
+        let hi = xh.checked_add((widen - a.lo - 2).checked_mul(m)?)?;
+        // lo: a.hi + widen - xl/d ≥ 2 ⇔ (a.hi + widen - 2)·m - xl·10^s ≥ 0.
+        let lo = (a.hi + widen - 2).checked_mul(m)?.checked_sub(xl)?;
+        Some(hi >= 0 && lo >= 0)
+    };
+    check().unwrap_or(false)
+}
+
+/// Half a unit of the last of `decimals` places, times `10^exp`, in counts
+/// (the widening of one rounded figure).
+pub(crate) fn half_unit(decimals: u32, exp: u32) -> Option<i128> {
+    if decimals >= SCALE || exp > 9 {
+        return None;
+    }
+    Some(i128::from(5 * P10[(SCALE - decimals - 1 + exp) as usize]))
+}
+
 /// Whether `actual` certainly passes against `expected` as the decimal
 /// arithmetic would judge it: both known exactly and overlapping.
 pub(crate) fn passes(actual: Option<Fix>, expected: Option<Fix>) -> bool {
@@ -154,6 +200,41 @@ mod tests {
         assert_eq!(Fix::printed(d("100000000000000000000"), 0, 9), None);
     }
 
+    /// A division passes where the decimals pass with room to spare, and
+    /// never where they fail.
+    #[test]
+    fn divided_passes_agree_with_decimal_division() {
+        let rate = d("7.2672");
+        let rmb = |v: &str| Fix::printed(d(v), 0, 3);
+        let usd = |v: &str| Fix::printed(d(v), 0, 3);
+        let dec = |v: &str, u: &str, n: i64| {
+            let e = Interval::printed_times_pow10(d(v), 0, 3)
+                .div_exact(rate)
+                .unwrap();
+            let e = e.widen(Decimal::new(5, 1) * Decimal::from(n) * Decimal::from(1000));
+            Interval::printed_times_pow10(d(u), 0, 3).overlaps(&e)
+        };
+        let w = |n: i64| half_unit(0, 3).unwrap() * i128::from(n);
+        // 1,376,508 ÷ 7.2672 = 189,413.8; USD 189,414 passes, 189,416 fails.
+        for (u, n) in [
+            ("189414", 1),
+            ("189415", 1),
+            ("189416", 1),
+            ("189416", 5),
+            ("0", 1),
+        ] {
+            let fast = passes_divided(usd(u), rmb("1376508"), rate, if n > 1 { w(n) } else { 0 });
+            assert!(
+                !fast || dec("1376508", u, if n > 1 { n } else { 0 }),
+                "{u} {n}"
+            );
+        }
+        assert!(passes_divided(usd("189414"), rmb("1376508"), rate, 0));
+        assert!(!passes_divided(usd("189416"), rmb("1376508"), rate, 0));
+        assert!(passes_divided(usd("189416"), rmb("1376508"), rate, w(5)));
+        assert!(!passes_divided(usd("1"), rmb("1"), d("0"), 0));
+    }
+
     #[test]
     fn sums_and_factors_agree_with_decimal_intervals() {
         let a = Interval::printed_times_pow10(d("1234.5"), 1, 3);
@@ -170,6 +251,8 @@ mod tests {
         let odd = Fix { lo: 1, hi: 3 };
         assert_eq!(odd.times(d("0.5")), None);
         assert!(passes(Some(fa), Some(fa.plus(Fix::ZERO).unwrap())));
+        assert_eq!(half_unit(2, 3), Some(5 * 10i128.pow(SCALE - 3 + 3)));
+        assert_eq!(half_unit(10, 0), None);
         assert!(!passes(Some(fa), Some(fb)));
         assert!(!passes(None, Some(fb)));
     }

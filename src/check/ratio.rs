@@ -4,7 +4,7 @@
 //! interval division.
 
 use super::compiled::{KeyTerm, Ratio};
-use super::helpers::{Indexed, cell_result, contributor, in_row_unit, judge, skip, units};
+use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
@@ -26,15 +26,18 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
     }
 }
 
-/// One operand: its interval in absolute units, or why it is absent.
+/// The cell an operand is read from: statement, row, column, weight.
+type Place = (usize, usize, usize, rust_decimal::Decimal);
+
+/// One operand: its interval in absolute units and its cell, or why it is
+/// absent.
 fn operand(
     ix: &Indexed<'_>,
     si: usize,
     row: usize,
     ci: usize,
     term: &KeyTerm,
-    r: &mut CheckResult,
-) -> Result<Interval, Cow<'static, str>> {
+) -> Result<(Interval, Place), Cow<'static, str>> {
     let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, term) else {
         return Err(format!(
             "no \"{}\" row to compute it from",
@@ -49,9 +52,7 @@ fn operand(
     let Some(cell) = o.cell(oc) else {
         return Err(format!("\"{}\" is not printed in this column", o.label).into());
     };
-    r.contributors
-        .push(contributor(ix, osi, orow, oc, Weight::Times(term.weight)));
-    Ok(units(o, cell))
+    Ok((units(o, cell), (osi, orow, oc, term.weight)))
 }
 
 fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut Out) {
@@ -68,11 +69,17 @@ fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut O
             rule: rule.id.clone(),
             column: ci as u32,
         };
-        let mut r = cell_result(CheckKind::Ratio, path, ix, si, row, ci);
-        let subject = ix.subject(si, row, ci);
-        let n = operand(ix, si, row, ci, &rule.numerator, &mut r);
+        // The cells that went in, in the order they were read.
+        let mut places: Vec<Place> = Vec::with_capacity(2);
+        let mut read = |r: Result<(Interval, Place), Cow<'static, str>>| {
+            r.map(|(x, p)| {
+                places.push(p);
+                x
+            })
+        };
+        let n = read(operand(ix, si, row, ci, &rule.numerator));
         let d = match &rule.denominator {
-            Some(Some(t)) => operand(ix, si, row, ci, t, &mut r).map(Some),
+            Some(Some(t)) => read(operand(ix, si, row, ci, t)).map(Some),
             Some(None) => Err("the rule's denominator is malformed".into()),
             None => Ok(None),
         };
@@ -84,17 +91,37 @@ fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut O
                 .ok_or_else(|| "the denominator may be zero".into()),
             (Err(e), _) | (_, Err(e)) => Err(e),
         };
+        let fill = |r: &mut CheckResult| {
+            r.contributors.extend(
+                places
+                    .iter()
+                    .map(|&(osi, orow, oc, w)| contributor(ix, osi, orow, oc, Weight::Times(w))),
+            );
+        };
         match expected {
-            Ok(e) => judge(
-                &mut r,
-                subject,
-                in_row_unit(here, units(here, cell)),
-                in_row_unit(here, e),
-                cell.amount.decimals,
-                Basis::Rule(rule.description.clone()),
-            ),
-            Err(e) => skip(&mut r, subject, e),
+            Ok(e) => {
+                let (actual, e) = (in_row_unit(here, units(here, cell)), in_row_unit(here, e));
+                let Some(path) = counted(out, CheckKind::Ratio, ix, path, &actual, &e) else {
+                    continue;
+                };
+                let mut r = cell_result(CheckKind::Ratio, path, ix, si, row, ci);
+                fill(&mut r);
+                judge(
+                    &mut r,
+                    ix.subject(si, row, ci),
+                    actual,
+                    e,
+                    cell.amount.decimals,
+                    Basis::Rule(rule.description.clone()),
+                );
+                out.push(r);
+            }
+            Err(e) => {
+                let mut r = cell_result(CheckKind::Ratio, path, ix, si, row, ci);
+                fill(&mut r);
+                skip(&mut r, ix.subject(si, row, ci), e);
+                out.push(r);
+            }
         }
-        out.push(r);
     }
 }
