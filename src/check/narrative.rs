@@ -37,6 +37,12 @@ pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
             check_fact(&cx, fi, fact, out);
         }
         for claim in &ix.filing.claims {
+            if out.counts_passes()
+                && let Some(path) = growth_passes(claim)
+            {
+                out.count_pass(CheckId::new(CheckKind::Narrative, ix.id.clone(), path));
+                continue;
+            }
             out.push(check_claim(&cx, ix, claim));
         }
     }
@@ -245,13 +251,11 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let Some((f, si, row, ci)) = found else {
         let mut r = result(path);
-        r.explanation = Explanation::Text(format!(
-            "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
-            fact.subject,
-            q.raw,
-            rr.label,
-            period.short()
-        ));
+        r.explanation = Explanation::Unprinted {
+            label: rr.label.as_str().into(),
+            period,
+            currency,
+        };
         out.push(r);
         return;
     };
@@ -343,20 +347,54 @@ fn quantity_contributor(
     }
 }
 
-fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
-    let filing = ix.filing;
+/// The id path of a claim, with the claim's kind and first line.
+fn claim_path(claim: &Claim) -> (Path, &'static str, usize) {
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
         ClaimKind::Growth => "growth",
         ClaimKind::ShareOfTotal => "share",
         ClaimKind::Breakdown => "breakdown",
     };
-    let subject: Shared = claim.subject.as_str().into();
     let path = Path::Claim {
         claim: kind,
-        subject: subject.clone(),
+        subject: claim.subject.as_str().into(),
         line,
     };
+    (path, kind, line)
+}
+
+/// The expected percentage of a growth or share claim: value ÷ base
+/// (less one for growth), times 100; `None` when it cannot be computed.
+fn growth_expected(claim: &Claim, v: &Quantity, b: &Quantity) -> Option<Interval> {
+    let q = quantity_units(v).quotient(quantity_units(b))?;
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    Some(if claim.kind == ClaimKind::Growth {
+        q.minus(Interval::exact(rust_decimal::Decimal::ONE))
+            .times(hundred)
+    } else {
+        q.times(hundred)
+    })
+}
+
+/// The id path of a growth or share claim that passes (as
+/// [`check_claim`] would judge it), else `None`.
+fn growth_passes(claim: &Claim) -> Option<Path> {
+    if claim.kind == ClaimKind::Breakdown {
+        return None;
+    }
+    let (Some(p), Some(v), Some(b)) = (&claim.percent, &claim.value, &claim.base) else {
+        return None;
+    };
+    let expected = growth_expected(claim, v, b)?;
+    Interval::of(&p.amount)
+        .overlaps(&expected)
+        .then(|| claim_path(claim).0)
+}
+
+fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
+    let filing = ix.filing;
+    let (path, kind, line) = claim_path(claim);
+    let subject: Shared = claim.subject.as_str().into();
     let shown = match claim.kind {
         ClaimKind::Breakdown => claim.value.as_ref(),
         _ => claim.percent.as_ref(),
@@ -393,19 +431,12 @@ fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckRe
                 lines(2),
                 "1/base".into(),
             ));
-            let Some(q) = quantity_units(v).quotient(quantity_units(b)) else {
+            let Some(expected) = growth_expected(claim, v, b) else {
                 r.explanation = text(format!(
                     "The {kind} claim about {} not checked: the base may be zero.",
                     claim.subject
                 ));
                 return r;
-            };
-            let hundred = rust_decimal::Decimal::ONE_HUNDRED;
-            let expected = if claim.kind == ClaimKind::Growth {
-                q.minus(Interval::exact(rust_decimal::Decimal::ONE))
-                    .times(hundred)
-            } else {
-                q.times(hundred)
             };
             let (lead, what) = if claim.kind == ClaimKind::Growth {
                 ("The growth of ", format!("{} against {}", v.raw, b.raw))
