@@ -369,10 +369,11 @@ pub(crate) fn make_unique(ids: &mut [&mut CheckId]) {
     let mut filings = Filings::default();
     let mut hashes = HashSet64::with_capacity(ids.len());
     let mut periods = Vec::new();
+    let mut subjects = Subjects::default();
     let mut clash = false;
     let mut by_parts = true;
     for id in ids.iter() {
-        let Some(h) = id.parts_hash(&mut filings, &mut periods) else {
+        let Some(h) = id.parts_hash(&mut filings, &mut subjects, &mut periods) else {
             by_parts = false;
             break;
         };
@@ -446,6 +447,18 @@ impl HashSet64 {
     }
 }
 
+/// The [`slug_hash`] of each subject text met (facts of one subject
+/// repeat it), by its text.
+#[derive(Default)]
+struct Subjects<'s>(rustc_hash::FxHashMap<&'s str, u64>);
+
+impl<'s> Subjects<'s> {
+    /// [`slug_hash`] of `text`, remembered.
+    fn hash(&mut self, text: &'s str) -> u64 {
+        *self.0.entry(text).or_insert_with(|| slug_hash(text))
+    }
+}
+
 /// The hash of each filing id met and whether it holds no '/', by the
 /// address of its shared text (results of one filing share it).
 #[derive(Default)]
@@ -485,7 +498,12 @@ impl CheckId {
     /// be equal); the other paths have segments no row or rule id has
     /// ("line-`n`", a currency), so each hashes its own way. `periods`
     /// remembers the hashes of period slugs written so far.
-    fn parts_hash(&self, filings: &mut Filings, periods: &mut Vec<(Period, u64)>) -> Option<u64> {
+    fn parts_hash<'s>(
+        &'s self,
+        filings: &mut Filings,
+        subjects: &mut Subjects<'s>,
+        periods: &mut Vec<(Period, u64)>,
+    ) -> Option<u64> {
         let Repr::Path { kind, filing, path } = &self.repr else {
             return None;
         };
@@ -539,7 +557,7 @@ impl CheckId {
                 line,
             } => {
                 h.write_u8(0xf0);
-                h.write_u64(slug_hash(subject));
+                h.write_u64(subjects.hash(subject));
                 h.write_u64(period_slug_hash(periods, period));
                 h.write_u8(matches!(currency, Currency::USD).into());
                 h.write_usize(*line);
@@ -552,13 +570,13 @@ impl CheckId {
                 h.write_u8(0xf1);
                 h.write(claim.as_bytes());
                 h.write_u8(0xff);
-                h.write_u64(slug_hash(subject));
+                h.write_u64(subjects.hash(subject));
                 h.write_usize(*line);
             }
             Path::Scale { line, raw } => {
                 h.write_u8(0xf2);
                 h.write_usize(*line);
-                h.write_u64(slug_hash(raw));
+                h.write_u64(subjects.hash(raw));
             }
         }
         Some(h.finish())

@@ -337,7 +337,18 @@ fn index_statement<'a>(
         *occ += 1;
         s.keys.push(key);
         s.by_key.push((key, i as u32));
-        s.sections.push(section.map(|x| keys.text(x).norm));
+        // Rows of one section follow each other: its normal form is found once.
+        let section_norm = match (section, i.checked_sub(1)) {
+            (Some(x), Some(prev))
+                if st.rows[prev].section.as_deref() == Some(x)
+                    && let Some(norm) = &s.sections[prev] =>
+            {
+                Some(norm.clone())
+            }
+            (Some(x), _) => Some(keys.text(x).norm),
+            (None, _) => None,
+        };
+        s.sections.push(section_norm);
         if let Some(p) = r.parent
             && p < n
             && p != i
