@@ -20,6 +20,7 @@ use crate::model::{
 };
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Runs the narrative checks over the filings of one company.
 pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
@@ -31,6 +32,7 @@ pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
         ixs,
         keys,
         by_quarter,
+        periods: RefCell::new(Vec::new()),
     };
     for (fi, ix) in ixs.iter().enumerate() {
         for fact in &ix.filing.facts {
@@ -53,9 +55,23 @@ struct Context<'c, 'a> {
     ixs: &'c [&'c Indexed<'a>],
     keys: &'c Interner<'c>,
     by_quarter: FxHashMap<Quarter, Vec<usize>>,
+    /// Periods facts speak of, found so far (see [`Context::fact_period`]).
+    periods: RefCell<Vec<(Quarter, FactPeriod, bool, Period)>>,
 }
 
 impl Context<'_, '_> {
+    /// [`fact_period`], remembered: a filing's facts speak of a few periods.
+    fn fact_period(&self, filing: &Filing, p: FactPeriod, instant: bool) -> Period {
+        let key = (filing.quarter, p, instant);
+        let mut seen = self.periods.borrow_mut();
+        if let Some(&(.., period)) = seen.iter().find(|e| (e.0, e.1, e.2) == key) {
+            return period;
+        }
+        let period = fact_period(filing, p, instant);
+        seen.push((key.0, key.1, key.2, period));
+        period
+    }
+
     /// The row of statement `si` of `ix` whose key the label `label` has.
     fn find_label(&self, ix: &Indexed<'_>, si: usize, label: &str) -> Option<usize> {
         let norm = super::rules::normalize(label);
@@ -231,7 +247,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let q = &fact.quantity;
     let currency = q.currency.unwrap_or(Currency::RMB);
-    let period = fact_period(ix.filing, fact.period, rr.statement.is_instant());
+    let period = cx.fact_period(ix.filing, fact.period, rr.statement.is_instant());
     let found = locate(cx, fi, rr, period, currency);
     if found.is_none() && rr.statement == StatementKind::Metrics {
         return;
