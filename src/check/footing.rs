@@ -20,6 +20,8 @@ use rustc_hash::FxHashSet;
 /// a rule of another kind).
 pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &mut Out) {
     let prefixes = &ix.set.compiled.subtract_prefixes;
+    let counting = out.counts_passes();
+    let mut weights: Vec<Decimal> = Vec::new();
     for (si, st) in ix.filing.statements.iter().enumerate() {
         let partial = ix.is_partial(si);
         for (p, kids) in ix.st[si].children.iter().enumerate() {
@@ -30,27 +32,41 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
             {
                 continue;
             }
-            let weights: Vec<Decimal> = kids
-                .iter()
-                .map(|&k| {
-                    let n = &ix.st[si].norms[k];
-                    let first = n.split(' ').next().unwrap_or("");
-                    if prefixes.iter().any(|p| p == first) {
-                        Decimal::NEGATIVE_ONE
-                    } else {
-                        Decimal::ONE
-                    }
-                })
-                .collect();
+            weights.clear();
+            weights.extend(kids.iter().map(|&k| {
+                let n = &ix.st[si].norms[k];
+                let first = n.split_once(' ').map_or(n.as_str(), |(w, _)| w);
+                if prefixes.iter().any(|p| p == first) {
+                    Decimal::NEGATIVE_ONE
+                } else {
+                    Decimal::ONE
+                }
+            }));
+            let weights = weights.as_slice();
             for (ci, col) in st.columns.iter().enumerate() {
                 if partial && col.role != ColumnRole::Adjustment {
                     continue;
                 }
                 let total = total_row.cell(ci);
-                let printed = kids
-                    .iter()
-                    .filter(|&&k| st.rows[k].cell(ci).is_some())
-                    .count();
+                // One pass over the components: how many are printed, the
+                // first one missing, and (when passes are only counted)
+                // their sum in fixed point.
+                let mut printed = 0;
+                let mut missing = None;
+                let mut fsum = Some(Fix::ZERO);
+                for (&k, &w) in kids.iter().zip(weights) {
+                    let row = &st.rows[k];
+                    match row.cell(ci) {
+                        Some(c) => {
+                            printed += 1;
+                            if counting {
+                                fsum = fsum.and_then(|s| s.plus(Fix::cell(row, c)?.times(w)?));
+                            }
+                        }
+                        None if !partial && missing.is_none() => missing = Some(&row.label),
+                        None => {}
+                    }
+                }
                 if total.is_none() && printed == 0 {
                     continue;
                 }
@@ -59,17 +75,9 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                 let cname = || ix.subject(si, p, ci);
                 let fill = |cs: &mut Vec<Contributor>| {
                     cs.reserve_exact(kids.len());
-                    for (&k, &w) in kids.iter().zip(&weights) {
+                    for (&k, &w) in kids.iter().zip(weights) {
                         cs.push(contributor(ix, si, k, ci, Weight::Times(w)));
                     }
-                };
-                let missing = if partial {
-                    None
-                } else {
-                    kids.iter()
-                        .map(|&k| &st.rows[k])
-                        .find(|row| row.cell(ci).is_none())
-                        .map(|row| &row.label)
                 };
                 if total.is_none() && !partial {
                     let mut r = result(path);
@@ -89,19 +97,12 @@ pub(crate) fn run(ix: &Indexed<'_>, claimed: &FxHashSet<(usize, usize)>, out: &m
                 }
                 let Some(path) = counted_fix(out, CheckKind::Footing, ix, path, || {
                     let actual = total.map_or(Some(Fix::ZERO), |c| Fix::cell(total_row, c));
-                    let mut sum = Some(Fix::ZERO);
-                    for (&k, &w) in kids.iter().zip(&weights) {
-                        let row = &st.rows[k];
-                        if let Some(c) = row.cell(ci) {
-                            sum = sum.and_then(|s| s.plus(Fix::cell(row, c)?.times(w)?));
-                        }
-                    }
-                    (actual, sum)
+                    (actual, fsum)
                 }) else {
                     continue;
                 };
                 let mut sum = Interval::zero();
-                for (&k, &w) in kids.iter().zip(&weights) {
+                for (&k, &w) in kids.iter().zip(weights) {
                     let row = &st.rows[k];
                     if let Some(c) = row.cell(ci) {
                         sum = sum.plus(units(row, c).times(w));
