@@ -152,6 +152,50 @@ pub(crate) fn passes_divided(
     check().unwrap_or(false)
 }
 
+/// Whether `actual` certainly passes against `k · numerator ÷ divisor`
+/// (`divisor` an interval, `None` for no division; `k` positive), as the
+/// decimal interval arithmetic would judge it (quotient of the corners,
+/// scaled by `k`, both sides moved to the row's unit). Its divisions and
+/// products round to about 28 significant digits; with `actual` below
+/// [`LIMIT`]`/10` counts an end near it is off by under a count, so a pass
+/// with two counts to spare on each side, found by exact
+/// cross-multiplication, is a pass of the decimals too. A divisor that
+/// is not certainly positive, and anything that overflows, is left to them.
+pub(crate) fn passes_ratio(
+    actual: Option<Fix>,
+    numerator: Option<Fix>,
+    divisor: Option<Option<Fix>>,
+    k: Decimal,
+) -> bool {
+    let (Some(a), Some(n), Some(divisor)) = (actual, numerator, divisor) else {
+        return false;
+    };
+    let (km, ks) = (k.mantissa(), k.scale());
+    if km <= 0 || km >= LIMIT || ks > SCALE || a.lo.abs() >= LIMIT / 10 || a.hi.abs() >= LIMIT / 10
+    {
+        return false;
+    }
+    let pk = i128::from(P10[ks as usize]);
+    // The quotient of two counts is a plain number: times 10^SCALE in counts.
+    let (m, d) = match divisor {
+        None => (1, Fix { lo: 1, hi: 1 }),
+        Some(d) if d.lo > 0 => (i128::from(P10[SCALE as usize]), d),
+        Some(_) => return false,
+    };
+    let check = || -> Option<bool> {
+        // hi end: km·N·m / (pk·D) ≥ a.lo + 2, N = n.hi, D the divisor end that maximises.
+        let dh = if n.hi >= 0 { d.lo } else { d.hi };
+        let top = km.checked_mul(n.hi)?.checked_mul(m)?;
+        let hi = top >= (a.lo + 2).checked_mul(pk)?.checked_mul(dh)?;
+        // lo end: km·N·m / (pk·D) ≤ a.hi - 2, N = n.lo, D the divisor end that minimises.
+        let dl = if n.lo >= 0 { d.hi } else { d.lo };
+        let bottom = km.checked_mul(n.lo)?.checked_mul(m)?;
+        let lo = bottom <= (a.hi - 2).checked_mul(pk)?.checked_mul(dl)?;
+        Some(hi && lo)
+    };
+    check().unwrap_or(false)
+}
+
 /// Half a unit of the last of `decimals` places, times `10^exp`, in counts
 /// (the widening of one rounded figure).
 pub(crate) fn half_unit(decimals: u32, exp: u32) -> Option<i128> {
@@ -233,6 +277,54 @@ mod tests {
         assert!(!passes_divided(usd("189416"), rmb("1376508"), rate, 0));
         assert!(passes_divided(usd("189416"), rmb("1376508"), rate, w(5)));
         assert!(!passes_divided(usd("1"), rmb("1"), d("0"), 0));
+    }
+
+    /// A ratio passes where the decimals pass with room to spare, and
+    /// never where they fail.
+    #[test]
+    fn ratio_passes_agree_with_decimal_quotients() {
+        // Net income 1,234,567 thousand over 98,765,432 shares, EPS 12.50.
+        let dec = |eps: &str, k: &str, den: bool| {
+            let n = Interval::printed_times_pow10(d("1234567"), 0, 3);
+            let e = if den {
+                n.quotient(Interval::printed_times_pow10(d("98765432"), 0, 0))
+                    .unwrap()
+            } else {
+                n
+            };
+            Interval::printed_times_pow10(d(eps), 2, 0).overlaps(&e.times(d(k)))
+        };
+        let fast = |eps: &str, k: &str, den: bool| {
+            passes_ratio(
+                Fix::printed(d(eps), 2, 0),
+                Fix::printed(d("1234567"), 0, 3),
+                Some(den.then(|| Fix::printed(d("98765432"), 0, 0)).flatten()),
+                d(k),
+            )
+        };
+        for eps in [
+            "12.49", "12.50", "12.51", "12.52", "25.00", "25.01", "24.99", "-12.50",
+        ] {
+            for k in ["1", "2", "0.5"] {
+                assert!(!fast(eps, k, true) || dec(eps, k, true), "{eps} {k}");
+            }
+        }
+        assert!(fast("12.50", "1", true));
+        assert!(fast("25.00", "2", true));
+        assert!(!fast("12.52", "1", true));
+        assert!(!fast("-12.50", "1", true));
+        // No divisor: the numerator scaled.
+        assert!(!fast("12.50", "1", false));
+        assert!(passes_ratio(
+            Fix::printed(d("2469134"), 0, 3),
+            Fix::printed(d("1234567"), 0, 3),
+            Some(None),
+            d("2"),
+        ));
+        // A divisor that may be zero or negative is left to the decimals.
+        let zero = Fix::printed(d("0"), 0, 0);
+        assert!(!passes_ratio(zero, zero, Some(zero), d("1")));
+        assert!(!passes_ratio(zero, zero, None, d("1")));
     }
 
     #[test]

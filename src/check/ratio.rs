@@ -4,13 +4,14 @@
 //! interval division.
 
 use super::compiled::{KeyTerm, Ratio};
+use super::fix::{self, Fix};
 use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
-use super::id::Path;
-use super::interval::Interval;
+use super::id::{CheckId, Path};
 use super::message::Basis;
 use super::result::{CheckKind, CheckResult};
 use super::sink::Out;
 use super::text::Weight;
+use crate::model::{Cell, Row};
 use std::borrow::Cow;
 
 /// Runs the ratio rules over one filing.
@@ -29,15 +30,14 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
 /// The cell an operand is read from: statement, row, column, weight.
 type Place = (usize, usize, usize, rust_decimal::Decimal);
 
-/// One operand: its interval in absolute units and its cell, or why it is
-/// absent.
-fn operand(
-    ix: &Indexed<'_>,
+/// One operand: its row and cell, and where it is, or why it is absent.
+fn operand<'a>(
+    ix: &Indexed<'a>,
     si: usize,
     row: usize,
     ci: usize,
     term: &KeyTerm,
-) -> Result<(Interval, Place), Cow<'static, str>> {
+) -> Result<(&'a Row, &'a Cell, Place), Cow<'static, str>> {
     let Some((osi, orow, ocol)) = ix.resolve(si, row, ci, term) else {
         return Err(format!(
             "no \"{}\" row to compute it from",
@@ -52,10 +52,10 @@ fn operand(
     let Some(cell) = o.cell(oc) else {
         return Err(format!("\"{}\" is not printed in this column", o.label).into());
     };
-    Ok((units(o, cell), (osi, orow, oc, term.weight)))
+    Ok((o, cell, (osi, orow, oc, term.weight)))
 }
 
-fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut Out) {
+fn check_rule<'a>(ix: &Indexed<'a>, si: usize, row: usize, rule: &Ratio, out: &mut Out) {
     let st = &ix.filing.statements[si];
     let here = &st.rows[row];
     let k = rule.factor;
@@ -71,10 +71,10 @@ fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut O
         };
         // The cells that went in, in the order they were read.
         let mut places: Vec<Place> = Vec::with_capacity(2);
-        let mut read = |r: Result<(Interval, Place), Cow<'static, str>>| {
-            r.map(|(x, p)| {
+        let mut read = |r: Result<(&'a Row, &'a Cell, Place), Cow<'static, str>>| {
+            r.map(|(o, c, p)| {
                 places.push(p);
-                x
+                (o, c)
             })
         };
         let n = read(operand(ix, si, row, ci, &rule.numerator));
@@ -83,6 +83,22 @@ fn check_rule(ix: &Indexed<'_>, si: usize, row: usize, rule: &Ratio, out: &mut O
             Some(None) => Err("the rule's denominator is malformed".into()),
             None => Ok(None),
         };
+        // A pass only counted is found in fixed point, without dividing.
+        if out.counts_passes()
+            && let (Ok((no, nc)), Ok(d)) = (&n, &d)
+            && fix::passes_ratio(
+                Fix::cell(here, cell),
+                Fix::cell(no, nc),
+                d.map(|(o, c)| Fix::cell(o, c))
+                    .map_or(Some(None), |f| f.map(Some)),
+                k,
+            )
+        {
+            out.count_pass(CheckId::new(CheckKind::Ratio, ix.id.clone(), path));
+            continue;
+        }
+        let interval = |(o, c): (&'a Row, &'a Cell)| units(o, c);
+        let (n, d) = (n.map(interval), d.map(|d| d.map(interval)));
         let expected = match (n, d) {
             (Ok(n), Ok(None)) => Ok(n.times(k)),
             (Ok(n), Ok(Some(d))) => n
