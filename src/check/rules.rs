@@ -315,14 +315,12 @@ fn starts_a_word(hay: &str, needle: &str) -> bool {
     let Some(&first) = n.first() else {
         return false;
     };
-    let mut at_start = true;
-    for (i, &b) in h.iter().enumerate() {
-        if at_start && b == first && h[i..].starts_with(n) {
-            return true;
-        }
-        at_start = b == b' ';
+    if h.len() < n.len() {
+        return false;
     }
-    false
+    // Word starts: the start, and after each space (found a word at a time).
+    let at = |i: usize| h.get(i) == Some(&first) && h[i..].starts_with(n);
+    at(0) || memchr::memchr_iter(b' ', &h[..=h.len() - n.len()]).any(|i| at(i + 1))
 }
 
 /// A row key: one the rules name (by number, see [`Labels::name`]), or a
@@ -597,6 +595,11 @@ mod tests {
         assert!(!starts_a_word("total xacme aaab equity", "acme aaab"));
         assert!(!starts_a_word("total acme", "acme aaab"));
         assert!(!starts_a_word("total acme", ""));
+        assert!(starts_a_word("equity of acme aaab", "acme aaab"));
+        assert!(starts_a_word("total  acme aaab", "acme aaab"));
+        assert!(starts_a_word("acme", "acme"));
+        assert!(!starts_a_word("equity of acme aaa", "acme aaab"));
+        assert!(!starts_a_word("equity of acme aaab", "cme aaab"));
         assert_eq!(
             generic("total acme aaab equity", "acme aaab"),
             "total company equity"
