@@ -64,6 +64,12 @@ impl Fix {
         })
     }
 
+    /// The whole number `n`, exactly.
+    pub fn whole(n: i64) -> Fix {
+        let c = i128::from(n) * i128::from(P10[SCALE as usize]);
+        Fix { lo: c, hi: c }
+    }
+
     /// A cell in absolute units (as [`super::helpers::units`]).
     pub fn cell(row: &Row, cell: &Cell) -> Option<Fix> {
         Fix::printed(
@@ -321,6 +327,11 @@ mod tests {
             Some(None),
             d("2"),
         ));
+        // Growth of 110 over 100 read as 10%: percent + 100 against 100 · value ÷ base.
+        let pct = |v: &str| Fix::printed(d(v), 0, 0).and_then(|a| a.plus(Fix::whole(100)));
+        let (v, b) = (Fix::printed(d("110"), 0, 6), Fix::printed(d("100"), 0, 6));
+        assert!(passes_ratio(pct("10"), v, Some(b), d("100")));
+        assert!(!passes_ratio(pct("12"), v, Some(b), d("100")));
         // A divisor that may be zero or negative is left to the decimals.
         let zero = Fix::printed(d("0"), 0, 0);
         assert!(!passes_ratio(zero, zero, Some(zero), d("1")));
@@ -343,6 +354,7 @@ mod tests {
         let odd = Fix { lo: 1, hi: 3 };
         assert_eq!(odd.times(d("0.5")), None);
         assert!(passes(Some(fa), Some(fa.plus(Fix::ZERO).unwrap())));
+        same(Fix::whole(-100), Interval::exact(d("-100")));
         assert_eq!(half_unit(2, 3), Some(5 * 10i128.pow(SCALE - 3 + 3)));
         assert_eq!(half_unit(10, 0), None);
         assert!(!passes(Some(fa), Some(fb)));

@@ -4,7 +4,7 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::fix::Fix;
+use super::fix::{self, Fix};
 use super::helpers::{Indexed, contributor, counted, counted_fix, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
@@ -401,6 +401,21 @@ fn growth_passes(claim: &Claim) -> Option<Path> {
     let (Some(p), Some(v), Some(b)) = (&claim.percent, &claim.value, &claim.base) else {
         return None;
     };
+    // Most pass with room to spare: found in fixed point, without dividing
+    // (growth: percent + 100 against 100 · value ÷ base).
+    let fixed = |q: &Quantity| Fix::printed(q.amount.value, q.amount.decimals, q.scale.exponent());
+    let mut actual = Fix::printed(p.amount.value, p.amount.decimals, 0);
+    if claim.kind == ClaimKind::Growth {
+        actual = actual.and_then(|a| a.plus(Fix::whole(100)));
+    }
+    if fix::passes_ratio(
+        actual,
+        fixed(v),
+        fixed(b).map(Some),
+        rust_decimal::Decimal::ONE_HUNDRED,
+    ) {
+        return Some(claim_path(claim).0);
+    }
     let expected = growth_expected(claim, v, b)?;
     Interval::of(&p.amount)
         .overlaps(&expected)
