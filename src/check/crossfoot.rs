@@ -3,8 +3,10 @@
 //! statements, and figures printed in two statements (net income in the
 //! non-GAAP reconciliation) against each other.
 
+use super::fix::Fix;
 use super::helpers::{
-    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, row_path, skip,
+    units,
 };
 use super::id::Path;
 use super::interval::Interval;
@@ -77,6 +79,15 @@ fn agreements(ix: &Indexed<'_>, out: &mut Out) {
                 out.push(r);
                 continue;
             };
+            let Some(path) = counted_fix(out, rule.kind, ix, path, || {
+                let expected = orow_ref
+                    .cell(oc)
+                    .map_or(Some(Fix::ZERO), |c| Fix::cell(orow_ref, c))
+                    .and_then(|x| x.times(k));
+                (Fix::cell(here, cell), expected)
+            }) else {
+                continue;
+            };
             let expected = orow_ref
                 .cell(oc)
                 .map_or(Interval::zero(), |c| units(orow_ref, c))
@@ -128,6 +139,18 @@ fn reconciliation_rows(ix: &Indexed<'_>, si: usize, out: &mut Out) {
                 continue;
             };
             let path = row_path(ix, si, ri, ii);
+            let Some(path) = counted_fix(out, CheckKind::CrossFoot, ix, path, || {
+                let mut sum = Fix::cell(row, g);
+                for &a in &adj {
+                    if let Some(c) = row.cell(a) {
+                        sum = sum.and_then(|s| s.plus(Fix::cell(row, c)?));
+                    }
+                }
+                let actual = ifrs.map_or(Some(Fix::ZERO), |c| Fix::cell(row, c));
+                (actual, sum)
+            }) else {
+                continue;
+            };
             let mut sum = units(row, g);
             for &a in &adj {
                 if let Some(c) = row.cell(a) {
@@ -198,6 +221,14 @@ fn gaap_against_statements(ix: &Indexed<'_>, si: usize, source: StatementKind, o
                 continue;
             };
             let srow_ref = &ix.filing.statements[ssi].rows[srow];
+            let Some(path) = counted_fix(out, CheckKind::CrossFoot, ix, path, || {
+                let expected = srow_ref
+                    .cell(sc)
+                    .map_or(Some(Fix::ZERO), |c| Fix::cell(srow_ref, c));
+                (Fix::cell(row, g), expected)
+            }) else {
+                continue;
+            };
             let expected = srow_ref
                 .cell(sc)
                 .map_or(Interval::zero(), |c| units(srow_ref, c));

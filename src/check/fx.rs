@@ -4,9 +4,12 @@
 //! by footing and identities in the USD column instead. Share counts in a
 //! USD column repeat the RMB column's count.
 
+use super::fix::{self, Fix};
 use super::helpers::{
-    Indexed, cell_result, contributor, counted, in_row_unit, judge, row_path, skip, units,
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, row_path, skip,
+    units,
 };
+use super::id::CheckId;
 use super::message::Basis;
 use super::result::{CheckKind, Contributor};
 use super::sink::Out;
@@ -83,8 +86,12 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                     continue;
                 };
                 let rcell = row.cell(rc).expect("filtered above");
-                let actual = in_row_unit(row, units(row, ucell));
                 if row.unit == Unit::Shares {
+                    let look = || (Fix::cell(row, ucell), Fix::cell(row, rcell));
+                    let Some(path) = counted_fix(out, CheckKind::Fx, ix, path, look) else {
+                        continue;
+                    };
+                    let actual = in_row_unit(row, units(row, ucell));
                     let expected = in_row_unit(row, units(row, rcell));
                     let Some(path) = counted(out, CheckKind::Fx, ix, path, &actual, &expected)
                     else {
@@ -111,13 +118,30 @@ pub(crate) fn run(ix: &Indexed<'_>, out: &mut Out) {
                 let fill = |cs: &mut Vec<Contributor>| {
                     cs.push(contributor(ix, si, ri, rc, Weight::Over(rate.rmb_per_usd)));
                 };
+                let n = leaves.unwrap_or(1);
+                if out.counts_passes() {
+                    let exp = row.scale.exponent();
+                    let widen = if n > 1 {
+                        fix::half_unit(ucell.amount.decimals, exp)
+                            .and_then(|h| h.checked_mul(n as i128))
+                    } else {
+                        Some(0)
+                    };
+                    let (actual, rmb) = (Fix::cell(row, ucell), Fix::cell(row, rcell));
+                    if let Some(widen) = widen
+                        && fix::passes_divided(actual, rmb, rate.rmb_per_usd, widen)
+                    {
+                        out.count_pass(CheckId::new(CheckKind::Fx, ix.id.clone(), path));
+                        continue;
+                    }
+                }
+                let actual = in_row_unit(row, units(row, ucell));
                 let Some(expected) = units(row, rcell).div_exact(rate.rmb_per_usd) else {
                     let mut r = result(path);
                     skip(&mut r, cname(), "the stated exchange rate is zero");
                     out.push_with(r, fill);
                     continue;
                 };
-                let n = leaves.unwrap_or(1);
                 let mut expected = in_row_unit(row, expected);
                 if n > 1 {
                     let half = Decimal::new(5, ucell.amount.decimals.min(27) + 1);

@@ -1,6 +1,7 @@
 //! What every check kind shares: cells as intervals in absolute units,
 //! and drafting and judging results.
 
+use super::fix::{self, Fix};
 use super::id::{CheckId, Path};
 pub(crate) use super::index::Indexed;
 use super::interval::Interval;
@@ -51,7 +52,7 @@ pub(crate) fn cell_result(
         filing: ix.id.clone(),
         statement: Some(st.kind),
         label: ix.st[si].labels[row].clone(),
-        column: Some(ix.st[si].columns[col].clone()),
+        column: ix.column(si, col),
         period_end: Some(c.period.end()),
         expected: None,
         actual: cell.map(|_| ix.raw(si, row, col)),
@@ -88,7 +89,7 @@ pub(crate) fn contributor(
         filing: ix.id.clone(),
         statement: Some(st.kind),
         label: ix.st[si].labels[row].clone(),
-        column: ix.st[si].columns.get(col).cloned(),
+        column: ix.column(si, col),
         value: ix.raw(si, row, col),
         weight,
         line: r.cell(col).map_or(r.line, |c| c.line),
@@ -145,6 +146,27 @@ pub(crate) fn counted(
     }
     out.count_pass(CheckId::new(kind, ix.id.clone(), path));
     None
+}
+
+/// [`counted`] from the fixed-point look ([`super::fix`]): in a run that
+/// only counts passes, a check that certainly passes is recorded by its id
+/// alone and gives `None`; otherwise `path` comes back, to be judged with
+/// decimals. `look` is called only when passes are counted.
+pub(crate) fn counted_fix(
+    out: &mut Out,
+    kind: CheckKind,
+    ix: &Indexed<'_>,
+    path: Path,
+    look: impl FnOnce() -> (Option<Fix>, Option<Fix>),
+) -> Option<Path> {
+    if out.counts_passes() {
+        let (actual, expected) = look();
+        if fix::passes(actual, expected) {
+            out.count_pass(CheckId::new(kind, ix.id.clone(), path));
+            return None;
+        }
+    }
+    Some(path)
 }
 
 /// Marks the result skipped for `reason`.

@@ -2,9 +2,9 @@
 //! "footing/qfin-2024q2-6k/balance-sheet/total-current-assets/2".
 
 use super::result::CheckKind;
-use super::text::{Shared, write_period_slug, write_slug};
+use super::text::{Shared, write_dashed, write_period_slug, write_slug};
 use crate::model::{Currency, Period, StatementKind};
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::FxHasher;
 use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
 use std::hash::Hasher;
@@ -65,26 +65,90 @@ pub(crate) enum Path {
 
 /// A row's id fragment: its normalised label with dashes, "-2", "-3" for
 /// repeats within the statement, "row-`index`" when the label is empty.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct RowSlug(pub Shared);
+/// Kept as the normalised label and the number, written when shown, with
+/// the [`text_hash`] of its text (for [`make_unique`]).
+#[derive(Clone, Debug)]
+pub(crate) struct RowSlug {
+    /// The normalised label.
+    norm: Shared,
+    /// The occurrence (a suffix from 2), or the row's index for an empty label.
+    number: u32,
+    /// [`text_hash`] of the fragment.
+    hash: u64,
+}
 
 impl RowSlug {
     /// The fragment of row `index` whose normalised label is `norm`, the
     /// `occurrence`-th (from 1) with that label in its statement.
-    pub fn new(norm: &str, occurrence: u32, index: usize, scratch: &mut Vec<u8>) -> Self {
-        scratch.clear();
-        if norm.is_empty() {
-            scratch.extend_from_slice(b"row-");
-            scratch.extend_from_slice(index.to_string().as_bytes());
+    pub fn new(norm: Shared, occurrence: u32, index: usize) -> Self {
+        let number = if norm.is_empty() {
+            index as u32
         } else {
-            scratch.extend(norm.bytes().map(|b| if b == b' ' { b'-' } else { b }));
-            if occurrence > 1 {
-                scratch.push(b'-');
-                scratch.extend_from_slice(occurrence.to_string().as_bytes());
+            occurrence
+        };
+        // The hash of the written text, the label's spaces as dashes.
+        let mut h = TextHash::default();
+        if norm.is_empty() {
+            let _ = h.write_str("row-");
+        } else {
+            for &b in norm.as_bytes() {
+                h.byte(if b == b' ' { b'-' } else { b });
+            }
+            if number > 1 {
+                h.byte(b'-');
             }
         }
-        RowSlug(std::str::from_utf8(scratch).unwrap_or_default().into())
+        if norm.is_empty() || number > 1 {
+            let _ = write_num(&mut h, number as usize);
+        }
+        RowSlug {
+            norm,
+            number,
+            hash: h.0,
+        }
     }
+
+    /// Writes the fragment.
+    fn write_to(&self, w: &mut impl Write) -> fmt::Result {
+        if self.norm.is_empty() {
+            w.write_str("row-")?;
+            return write_num(w, self.number as usize);
+        }
+        write_dashed(w, &self.norm)?;
+        if self.number > 1 {
+            w.write_char('-')?;
+            write_num(w, self.number as usize)?;
+        }
+        Ok(())
+    }
+
+    /// The fragment as text.
+    #[cfg(test)]
+    fn text(&self) -> String {
+        let mut s = String::new();
+        let _ = self.write_to(&mut s);
+        s
+    }
+}
+
+/// Fragments are equal when their texts are.
+impl PartialEq for RowSlug {
+    fn eq(&self, o: &Self) -> bool {
+        let text = |r: &RowSlug| {
+            let mut s = String::new();
+            let _ = r.write_to(&mut s);
+            s
+        };
+        self.hash == o.hash && text(self) == text(o)
+    }
+}
+
+/// A hash of a segment's text (a row slug or a rule id): FNV-1a, as
+/// [`TextHash`] of the text written in any pieces.
+fn text_hash(s: &str) -> u64 {
+    let mut h = TextHash::default();
+    let _ = h.write_str(s);
+    h.0
 }
 
 /// What follows a period check's column.
@@ -165,7 +229,7 @@ impl Path {
             } => {
                 w.write_str(statement.id())?;
                 w.write_char('/')?;
-                w.write_str(&row.0)?;
+                row.write_to(w)?;
                 w.write_char('/')?;
                 write_num(w, *column as usize)?;
                 match tail {
@@ -302,28 +366,31 @@ pub(crate) fn make_unique(ids: &mut [&mut CheckId]) {
     // no filing id or rule id holds a '/', a written id splits into the
     // same segments as its parts, so ids of rows and rules are hashed from
     // their parts (the same text gives the same hash); others as written.
-    let by_parts = ids.iter().all(|id| id.plain_parts());
-    let mut hashes: FxHashSet<u64> =
-        FxHashSet::with_capacity_and_hasher(ids.len(), Default::default());
-    let mut clash = false;
+    let mut filings = Filings::default();
+    let mut hashes = HashSet64::with_capacity(ids.len());
     let mut periods = Vec::new();
+    let mut subjects = Subjects::default();
+    let mut clash = false;
+    let mut by_parts = true;
     for id in ids.iter() {
-        let parts = if by_parts {
-            id.parts_hash(&mut periods)
-        } else {
-            None
-        };
-        let h = match parts {
-            Some(h) => h,
-            None => {
-                let mut h = TextHash::default();
-                let _ = id.write_to(&mut h);
-                h.0
-            }
+        let Some(h) = id.parts_hash(&mut filings, &mut subjects, &mut periods) else {
+            by_parts = false;
+            break;
         };
         if !hashes.insert(h) {
             clash = true;
             break;
+        }
+    }
+    if !by_parts {
+        hashes = HashSet64::with_capacity(ids.len());
+        for id in ids.iter() {
+            let mut h = TextHash::default();
+            let _ = id.write_to(&mut h);
+            if !hashes.insert(h.0) {
+                clash = true;
+                break;
+            }
         }
     }
     if !clash {
@@ -342,34 +409,111 @@ pub(crate) fn make_unique(ids: &mut [&mut CheckId]) {
     }
 }
 
-impl CheckId {
-    /// Whether the id is made of parts none of which holds a '/'.
-    fn plain_parts(&self) -> bool {
-        match &self.repr {
-            Repr::Text(_) => false,
-            Repr::Path { filing, path, .. } => {
-                !filing.contains('/')
-                    && match path {
-                        Path::Rule { rule, .. } => !rule.contains('/'),
-                        _ => true,
-                    }
-            }
+/// A set of 64-bit hashes by open addressing, sized once. A hash and the
+/// same hash with its lowest bit flipped count as one (a false repeat only
+/// sends [`make_unique`] the long way).
+struct HashSet64 {
+    /// Each hash with its lowest bit set; 0: empty.
+    slots: Vec<u64>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl HashSet64 {
+    /// Room for `n` hashes, at most two thirds full.
+    fn with_capacity(n: usize) -> Self {
+        let bits = (n.max(4) * 3 / 2).next_power_of_two().trailing_zeros();
+        HashSet64 {
+            slots: vec![0; 1 << bits],
+            bits,
         }
     }
 
+    /// Adds `h`; false if it was there.
+    fn insert(&mut self, h: u64) -> bool {
+        let h = h | 1;
+        let mask = self.slots.len() - 1;
+        let mut i = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = h;
+                    return true;
+                }
+                x if x == h => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// The [`slug_hash`] of each subject text met (facts of one subject
+/// repeat it), by its text.
+#[derive(Default)]
+struct Subjects<'s>(rustc_hash::FxHashMap<&'s str, u64>);
+
+impl<'s> Subjects<'s> {
+    /// [`slug_hash`] of `text`, remembered.
+    fn hash(&mut self, text: &'s str) -> u64 {
+        *self.0.entry(text).or_insert_with(|| slug_hash(text))
+    }
+}
+
+/// The hash of each filing id met and whether it holds no '/', by the
+/// address of its shared text (results of one filing share it).
+#[derive(Default)]
+struct Filings {
+    /// The filing id met last: address, length, hash, no '/'.
+    last: Option<(*const u8, usize, u64, bool)>,
+    /// Every other one met.
+    others: Vec<(*const u8, usize, u64, bool)>,
+}
+
+impl Filings {
+    /// (hash, holds no '/') of a filing id.
+    fn of(&mut self, f: &Shared) -> (u64, bool) {
+        let key = (f.as_ptr(), f.len());
+        if let Some((p, n, h, plain)) = self.last
+            && (p, n) == key
+        {
+            return (h, plain);
+        }
+        let e = match self.others.iter().find(|e| (e.0, e.1) == key) {
+            Some(&e) => e,
+            None => {
+                let e = (key.0, key.1, text_hash(f), !f.contains('/'));
+                self.others.push(e);
+                e
+            }
+        };
+        self.last = Some(e);
+        (e.2, e.3)
+    }
+}
+
+impl CheckId {
     /// A hash of an id from its parts (see [`make_unique`]): equal written
-    /// ids give equal hashes. Row and rule ids hash alike (their texts can
+    /// ids give equal hashes; `None` when a part holds a '/' (the written
+    /// id splits otherwise) or the id is text. Row and rule ids hash alike (their texts can
     /// be equal); the other paths have segments no row or rule id has
     /// ("line-`n`", a currency), so each hashes its own way. `periods`
     /// remembers the hashes of period slugs written so far.
-    fn parts_hash(&self, periods: &mut Vec<(Period, u64)>) -> Option<u64> {
+    fn parts_hash<'s>(
+        &'s self,
+        filings: &mut Filings,
+        subjects: &mut Subjects<'s>,
+        periods: &mut Vec<(Period, u64)>,
+    ) -> Option<u64> {
         let Repr::Path { kind, filing, path } = &self.repr else {
             return None;
         };
+        let (fh, plain) = filings.of(filing);
+        if !plain {
+            return None;
+        }
         let mut h = FxHasher::default();
         h.write_u8(*kind as u8);
-        h.write(filing.as_bytes());
-        h.write_u8(0xff);
+        h.write_u64(fh);
         match path {
             Path::Row {
                 statement,
@@ -378,15 +522,14 @@ impl CheckId {
                 tail,
             } => {
                 h.write_u8(*statement as u8);
-                h.write(row.0.as_bytes());
-                h.write_u8(0xff);
+                h.write_u64(row.hash);
                 h.write_u32(*column);
                 match tail {
                     Tail::None => h.write_u8(0),
                     Tail::RollUp => h.write_u8(1),
                     Tail::Repeated(f) => {
                         h.write_u8(2);
-                        h.write(f.as_bytes());
+                        h.write_u64(filings.of(f).0);
                     }
                     Tail::Tag(t) => {
                         h.write_u8(3);
@@ -399,9 +542,11 @@ impl CheckId {
                 rule,
                 column,
             } => {
+                if rule.contains('/') {
+                    return None;
+                }
                 h.write_u8(*statement as u8);
-                h.write(rule.as_bytes());
-                h.write_u8(0xff);
+                h.write_u64(text_hash(rule));
                 h.write_u32(*column);
                 h.write_u8(0);
             }
@@ -412,7 +557,7 @@ impl CheckId {
                 line,
             } => {
                 h.write_u8(0xf0);
-                h.write_u64(slug_hash(subject));
+                h.write_u64(subjects.hash(subject));
                 h.write_u64(period_slug_hash(periods, period));
                 h.write_u8(matches!(currency, Currency::USD).into());
                 h.write_usize(*line);
@@ -425,13 +570,13 @@ impl CheckId {
                 h.write_u8(0xf1);
                 h.write(claim.as_bytes());
                 h.write_u8(0xff);
-                h.write_u64(slug_hash(subject));
+                h.write_u64(subjects.hash(subject));
                 h.write_usize(*line);
             }
             Path::Scale { line, raw } => {
                 h.write_u8(0xf2);
                 h.write_usize(*line);
-                h.write_u64(slug_hash(raw));
+                h.write_u64(subjects.hash(raw));
             }
         }
         Some(h.finish())
@@ -452,27 +597,41 @@ fn slug_hash(text: &str) -> u64 {
 }
 
 /// A hash of the runs of `bytes` between ASCII bytes that are not letters
-/// or digits, ASCII letters read as lowercase, eight bytes at a time. A
-/// slug hashes as the text it was written from when that is ASCII.
+/// or digits, ASCII letters read as lowercase, joined by '-' (FNV-1a of
+/// that text, byte by byte). A slug hashes as the text it was written from
+/// when that is ASCII.
 fn runs_hash(bytes: &[u8]) -> u64 {
-    // Setting bit 0x20 lowercases an ASCII letter and keeps a digit.
-    const LOWER: u64 = 0x2020_2020_2020_2020;
-    let mut h = FxHasher::default();
-    let apart = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric();
-    for run in bytes.split(apart).filter(|r| !r.is_empty()) {
-        let mut eights = run.chunks_exact(8);
-        for c in &mut eights {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h.write_u64(u64::from_le_bytes(w) | LOWER);
+    let mut h = TextHash::default();
+    let (mut gap, mut any) = (false, false);
+    for &b in bytes {
+        let c = RUN_BYTE[usize::from(b)];
+        if c == 0 {
+            gap = true;
+            continue;
         }
-        for &b in eights.remainder() {
-            h.write_u8(b | 0x20);
+        if gap && any {
+            h.byte(b'-');
         }
-        h.write_u8(b'-');
+        (gap, any) = (false, true);
+        h.byte(c);
     }
-    h.finish()
+    h.0
 }
+
+/// Per byte: 0 for an ASCII byte that is not a letter or digit, else the
+/// byte with bit 0x20 set (an ASCII letter lowercased, a digit kept).
+const RUN_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if !b.is_ascii() || b.is_ascii_alphanumeric() {
+            t[i] = b | 0x20;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The [`TextHash`] of a period's slug, written once per period.
 fn period_slug_hash(seen: &mut Vec<(Period, u64)>, p: &Period) -> u64 {
@@ -522,6 +681,38 @@ impl Write for TextHash {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_set_finds_repeats() {
+        let mut set = HashSet64::with_capacity(1000);
+        for i in 0..1000u64 {
+            assert!(set.insert(i.wrapping_mul(0x2545_f491_4f6c_dd1d) << 1));
+        }
+        assert!(!set.insert(0));
+        assert!(!set.insert(999u64.wrapping_mul(0x2545_f491_4f6c_dd1d) << 1));
+        assert!(!set.insert(1), "the lowest bit is not told apart");
+    }
+
+    #[test]
+    fn row_slugs_hash_as_their_text() {
+        let a = RowSlug::new("total assets".into(), 2, 7);
+        assert_eq!(a.text(), "total-assets-2");
+        assert_eq!(a.hash, text_hash("total-assets-2"));
+        assert_eq!(a, RowSlug::new("total assets 2".into(), 1, 3));
+        assert_ne!(a, RowSlug::new("total assets".into(), 1, 7));
+        assert_eq!(
+            RowSlug::new("net income".into(), 12, 7).hash,
+            text_hash("net-income-12")
+        );
+        let b = RowSlug::new("".into(), 1, 7);
+        assert_eq!(b.text(), "row-7");
+        assert_eq!(b.hash, text_hash("row-7"));
+        let mut filings = Filings::default();
+        let f: Shared = "acme-2024q2-6k".into();
+        assert_eq!(filings.of(&f), (text_hash("acme-2024q2-6k"), true));
+        assert_eq!(filings.of(&"a/b".into()), (text_hash("a/b"), false));
+        assert_eq!(filings.of(&f.clone()).0, text_hash("acme-2024q2-6k"));
+    }
 
     /// Hashing a slug from its text gives the hash of the written slug.
     #[test]

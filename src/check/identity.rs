@@ -3,7 +3,10 @@
 //! GAAP + share-based compensation = non-GAAP, ...).
 
 use super::compiled::{Identity, KeyTerm};
-use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
+use super::fix::Fix;
+use super::helpers::{
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, skip, units,
+};
 use super::id::Path;
 use super::interval::Interval;
 use super::message::Basis;
@@ -161,6 +164,7 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
         .collect();
     // The cells that went in: (statement, row, column, weight).
     let mut parts: Vec<(usize, usize, usize, Decimal)> = Vec::with_capacity(res.terms.len());
+    let counting = out.counts_passes();
     for (ci, col) in st.columns.iter().enumerate() {
         let adjustment = partial && col.role == ColumnRole::Adjustment;
         if partial && !adjustment && !rule.all_columns {
@@ -176,7 +180,7 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
             column: ci as u32,
         };
         parts.clear();
-        let mut sum = Interval::zero();
+        let mut fsum = Some(Fix::ZERO);
         let mut missing: Option<Cow<'static, str>> = None;
         let mut printed = usize::from(tcell.is_some());
         for (t, &row) in res.terms.iter().zip(&rows) {
@@ -210,7 +214,9 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
             match orow.cell(oc) {
                 Some(c) => {
                     printed += 1;
-                    sum = sum.plus(units(orow, c).times(w));
+                    if counting {
+                        fsum = fsum.and_then(|s| s.plus(Fix::cell(orow, c)?.times(w)?));
+                    }
                 }
                 None if adjustment => {}
                 None => {
@@ -238,6 +244,19 @@ fn check_rule(ix: &Indexed<'_>, res: &Resolved<'_>, out: &mut Out) {
             skip(&mut r, subject(), m);
             out.push_with(r, fill);
             continue;
+        }
+        let Some(path) = counted_fix(out, kind, ix, path, || {
+            let actual = tcell.map_or(Some(Fix::ZERO), |c| Fix::cell(total_row, c));
+            (actual, fsum)
+        }) else {
+            continue;
+        };
+        let mut sum = Interval::zero();
+        for &(osi, row, oc, w) in &parts {
+            let orow = &ix.filing.statements[osi].rows[row];
+            if let Some(c) = orow.cell(oc) {
+                sum = sum.plus(units(orow, c).times(w));
+            }
         }
         let actual = tcell.map_or(Interval::zero(), |c| units(total_row, c));
         let dp = tcell.map_or(0, |c| c.amount.decimals);

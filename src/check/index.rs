@@ -27,11 +27,7 @@ pub(crate) struct Interner<'a> {
     row_keys: FxHashMap<(&'a str, Option<&'a str>, u32), u32>,
     companies: Vec<String>,
     texts: FxHashMap<&'a str, LabelText>,
-    columns: FxHashMap<ColumnKey<'a>, (Shared, Shared)>,
 }
-
-/// What a column's names are made of.
-type ColumnKey<'a> = (&'a str, Period, crate::model::Currency, ColumnRole);
 
 impl<'a> Interner<'a> {
     /// An empty interner for a run with `set`.
@@ -43,7 +39,6 @@ impl<'a> Interner<'a> {
             row_keys: FxHashMap::default(),
             companies: Vec::new(),
             texts: FxHashMap::default(),
-            columns: FxHashMap::default(),
         }
     }
 
@@ -82,14 +77,6 @@ impl<'a> Interner<'a> {
             .clone()
     }
 
-    /// A column's name and short name (see [`column_name`], [`column_short`]).
-    fn column(&mut self, c: &'a Column) -> (Shared, Shared) {
-        self.columns
-            .entry((c.header.as_str(), c.period, c.currency, c.role))
-            .or_insert_with(|| (column_name(c), column_short(c)))
-            .clone()
-    }
-
     fn company(&mut self, phrase: &str) -> u32 {
         match self.companies.iter().position(|c| c == phrase) {
             Some(i) => i as u32,
@@ -119,12 +106,9 @@ pub(crate) struct StIndex {
     pub ads: Vec<bool>,
     /// Per row: the normalised section.
     sections: Vec<Option<Shared>>,
-    /// Per row: the label messages use (generic labels with their section).
-    subjects: Vec<Shared>,
-    /// Per column: its name (header, else period and currency).
-    pub columns: Vec<Shared>,
-    /// Per column: its short name ("Q2 2024 RMB").
-    shorts: Vec<Shared>,
+    /// Per column: its name (header, else period and currency) and short
+    /// name ("Q2 2024 RMB"), made when first needed.
+    names: Vec<OnceCell<(Shared, Shared)>>,
     /// (key, row), sorted.
     by_key: Vec<(u32, u32)>,
     /// Per cell (row-major): its printed text, made when first needed.
@@ -269,10 +253,31 @@ impl<'a> Indexed<'a> {
     /// What a cell is called in messages: "Total current assets (Jun 30, 2024 RMB)".
     pub fn subject(&self, si: usize, row: usize, col: usize) -> Subject {
         let s = &self.st[si];
-        Subject::Cell {
-            label: s.subjects[row].clone(),
-            column: s.shorts[col].clone(),
-        }
+        let r = &self.filing.statements[si].rows[row];
+        // Generic labels read with their section.
+        let label = match r.section.as_deref() {
+            Some(x) if self.set.labels.qualifies(&s.norms[row]) => {
+                format!("{x} — {}", r.label).into()
+            }
+            _ => s.labels[row].clone(),
+        };
+        let column = self
+            .names(si, col)
+            .map_or_else(Shared::default, |n| n.1.clone());
+        Subject::Cell { label, column }
+    }
+
+    /// The name of column `col` of statement `si` (its header, else its
+    /// period and currency).
+    pub fn column(&self, si: usize, col: usize) -> Option<Shared> {
+        self.names(si, col).map(|n| n.0.clone())
+    }
+
+    /// The name and short name of a column, made when first needed.
+    fn names(&self, si: usize, col: usize) -> Option<&(Shared, Shared)> {
+        let c = self.filing.statements[si].columns.get(col)?;
+        let slot = self.st[si].names.get(col)?;
+        Some(slot.get_or_init(|| (column_name(c), column_short(c))))
     }
 
     /// The printed text of a cell ("(blank)" if none).
@@ -307,17 +312,10 @@ fn index_statement<'a>(
         slugs: Vec::with_capacity(n),
         ads: Vec::with_capacity(n),
         sections: Vec::with_capacity(n),
-        subjects: Vec::with_capacity(n),
-        columns: Vec::with_capacity(st.columns.len()),
-        shorts: Vec::with_capacity(st.columns.len()),
+        names: vec![OnceCell::new(); st.columns.len()],
         by_key: Vec::with_capacity(n),
         cells: vec![OnceCell::new(); n * st.columns.len()],
     };
-    for c in &st.columns {
-        let (name, short) = keys.column(c);
-        s.columns.push(name);
-        s.shorts.push(short);
-    }
     let mut slug_seen: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(n, Default::default());
     let mut key_seen: FxHashMap<u32, u32> =
@@ -339,11 +337,18 @@ fn index_statement<'a>(
         *occ += 1;
         s.keys.push(key);
         s.by_key.push((key, i as u32));
-        s.sections.push(section.map(|x| keys.text(x).norm));
-        s.subjects.push(match section {
-            Some(x) if set.labels.qualifies(&t.norm) => format!("{x} — {}", r.label).into(),
-            _ => t.label.clone(),
-        });
+        // Rows of one section follow each other: its normal form is found once.
+        let section_norm = match (section, i.checked_sub(1)) {
+            (Some(x), Some(prev))
+                if st.rows[prev].section.as_deref() == Some(x)
+                    && let Some(norm) = &s.sections[prev] =>
+            {
+                Some(norm.clone())
+            }
+            (Some(x), _) => Some(keys.text(x).norm),
+            (None, _) => None,
+        };
+        s.sections.push(section_norm);
         if let Some(p) = r.parent
             && p < n
             && p != i
@@ -358,11 +363,10 @@ fn index_statement<'a>(
         s.labels.push(t.label);
         s.norms.push(t.norm);
     }
-    let mut scratch = Vec::with_capacity(64);
     for (i, norm) in s.norms.iter().enumerate() {
         let c = slug_seen.entry(norm.as_str()).or_insert(0);
         *c += 1;
-        s.slugs.push(RowSlug::new(norm, *c, i, &mut scratch));
+        s.slugs.push(RowSlug::new(norm.clone(), *c, i));
     }
     drop(slug_seen);
     s.by_key.sort_unstable();

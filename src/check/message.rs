@@ -3,7 +3,7 @@
 
 use super::result::{CheckResult, Status};
 use super::text::Shared;
-use crate::model::{Period, StatementKind};
+use crate::model::{Currency, Period, StatementKind};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt;
@@ -27,6 +27,17 @@ pub enum Explanation {
         subject: Subject,
         /// Why.
         reason: Cow<'static, str>,
+    },
+    /// A figure of the text no loaded filing prints: "\"`label`\"
+    /// (`actual`) not checked: no loaded filing prints \"`row label`\" for
+    /// `period` `currency`." (the result's label and actual value first).
+    Unprinted {
+        /// The row label looked for.
+        label: Shared,
+        /// The period looked for.
+        period: Period,
+        /// The currency looked for.
+        currency: Currency,
     },
     /// A message written out in full.
     Text(String),
@@ -188,6 +199,17 @@ impl fmt::Display for Message<'_> {
         let r = self.0;
         match &r.explanation {
             Explanation::Text(s) => f.write_str(s),
+            Explanation::Unprinted {
+                label,
+                period,
+                currency,
+            } => write!(
+                f,
+                "\"{}\" ({}) not checked: no loaded filing prints \"{label}\" for {} {currency}.",
+                r.label,
+                r.actual.as_deref().unwrap_or(""),
+                period.short()
+            ),
             Explanation::Skipped { subject, reason } => {
                 write!(f, "{subject} not checked: {reason}.")
             }

@@ -15,6 +15,7 @@ pub mod text;
 
 mod compiled;
 mod crossfoot;
+mod fix;
 mod footing;
 mod fx;
 mod helpers;

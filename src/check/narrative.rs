@@ -4,7 +4,8 @@
 //! claims recomputed from their operands (growth, share of a total,
 //! footnoted breakdowns), all with interval arithmetic.
 
-use super::helpers::{Indexed, contributor, counted, judge, units};
+use super::fix::{self, Fix};
+use super::helpers::{Indexed, contributor, counted, counted_fix, judge, units};
 use super::id::{CheckId, Path};
 use super::index::Interner;
 use super::interval::Interval;
@@ -19,6 +20,7 @@ use crate::model::{
 };
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Runs the narrative checks over the filings of one company.
 pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
@@ -30,12 +32,19 @@ pub(crate) fn run(ixs: &[&Indexed<'_>], keys: &Interner<'_>, out: &mut Out) {
         ixs,
         keys,
         by_quarter,
+        periods: RefCell::new(Vec::new()),
     };
     for (fi, ix) in ixs.iter().enumerate() {
         for fact in &ix.filing.facts {
             check_fact(&cx, fi, fact, out);
         }
         for claim in &ix.filing.claims {
+            if out.counts_passes()
+                && let Some(path) = growth_passes(claim)
+            {
+                out.count_pass(CheckId::new(CheckKind::Narrative, ix.id.clone(), path));
+                continue;
+            }
             out.push(check_claim(&cx, ix, claim));
         }
     }
@@ -46,9 +55,23 @@ struct Context<'c, 'a> {
     ixs: &'c [&'c Indexed<'a>],
     keys: &'c Interner<'c>,
     by_quarter: FxHashMap<Quarter, Vec<usize>>,
+    /// Periods facts speak of, found so far (see [`Context::fact_period`]).
+    periods: RefCell<Vec<(Quarter, FactPeriod, bool, Period)>>,
 }
 
 impl Context<'_, '_> {
+    /// [`fact_period`], remembered: a filing's facts speak of a few periods.
+    fn fact_period(&self, filing: &Filing, p: FactPeriod, instant: bool) -> Period {
+        let key = (filing.quarter, p, instant);
+        let mut seen = self.periods.borrow_mut();
+        if let Some(&(.., period)) = seen.iter().find(|e| (e.0, e.1, e.2) == key) {
+            return period;
+        }
+        let period = fact_period(filing, p, instant);
+        seen.push((key.0, key.1, key.2, period));
+        period
+    }
+
     /// The row of statement `si` of `ix` whose key the label `label` has.
     fn find_label(&self, ix: &Indexed<'_>, si: usize, label: &str) -> Option<usize> {
         let norm = super::rules::normalize(label);
@@ -224,7 +247,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let q = &fact.quantity;
     let currency = q.currency.unwrap_or(Currency::RMB);
-    let period = fact_period(ix.filing, fact.period, rr.statement.is_instant());
+    let period = cx.fact_period(ix.filing, fact.period, rr.statement.is_instant());
     let found = locate(cx, fi, rr, period, currency);
     if found.is_none() && rr.statement == StatementKind::Metrics {
         return;
@@ -244,13 +267,11 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let Some((f, si, row, ci)) = found else {
         let mut r = result(path);
-        r.explanation = Explanation::Text(format!(
-            "\"{}\" ({}) not checked: no loaded filing prints \"{}\" for {} {currency}.",
-            fact.subject,
-            q.raw,
-            rr.label,
-            period.short()
-        ));
+        r.explanation = Explanation::Unprinted {
+            label: rr.label.as_str().into(),
+            period,
+            currency,
+        };
         out.push(r);
         return;
     };
@@ -267,7 +288,7 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let located = |path| {
         let mut r = result(path);
-        r.column = Some(other.st[si].columns[ci].clone());
+        r.column = other.column(si, ci);
         if f == fi {
             r.row_index = Some(row);
             r.column_index = Some(ci);
@@ -286,6 +307,16 @@ fn check_fact(cx: &Context<'_, '_>, fi: usize, fact: &NarrativeFact, out: &mut O
     };
     let fill = |cs: &mut Vec<Contributor>| {
         cs.push(contributor(other, si, row, ci, Weight::Over(per)));
+    };
+    let Some(path) = counted_fix(out, CheckKind::Narrative, ix, path, || {
+        // Both in absolute units: the text's figure times its scale.
+        let actual = Fix::printed(q.amount.value, q.amount.decimals, q.scale.exponent());
+        let expected = (per == rust_decimal::Decimal::ONE)
+            .then(|| Fix::cell(srow, cell))
+            .flatten();
+        (actual, expected)
+    }) else {
+        return;
     };
     let expected = units(srow, cell)
         .div_exact(per)
@@ -332,20 +363,69 @@ fn quantity_contributor(
     }
 }
 
-fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
-    let filing = ix.filing;
+/// The id path of a claim, with the claim's kind and first line.
+fn claim_path(claim: &Claim) -> (Path, &'static str, usize) {
     let line = claim.lines.first().copied().unwrap_or(0);
     let kind = match claim.kind {
         ClaimKind::Growth => "growth",
         ClaimKind::ShareOfTotal => "share",
         ClaimKind::Breakdown => "breakdown",
     };
-    let subject: Shared = claim.subject.as_str().into();
     let path = Path::Claim {
         claim: kind,
-        subject: subject.clone(),
+        subject: claim.subject.as_str().into(),
         line,
     };
+    (path, kind, line)
+}
+
+/// The expected percentage of a growth or share claim: value ÷ base
+/// (less one for growth), times 100; `None` when it cannot be computed.
+fn growth_expected(claim: &Claim, v: &Quantity, b: &Quantity) -> Option<Interval> {
+    let q = quantity_units(v).quotient(quantity_units(b))?;
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    Some(if claim.kind == ClaimKind::Growth {
+        q.minus(Interval::exact(rust_decimal::Decimal::ONE))
+            .times(hundred)
+    } else {
+        q.times(hundred)
+    })
+}
+
+/// The id path of a growth or share claim that passes (as
+/// [`check_claim`] would judge it), else `None`.
+fn growth_passes(claim: &Claim) -> Option<Path> {
+    if claim.kind == ClaimKind::Breakdown {
+        return None;
+    }
+    let (Some(p), Some(v), Some(b)) = (&claim.percent, &claim.value, &claim.base) else {
+        return None;
+    };
+    // Most pass with room to spare: found in fixed point, without dividing
+    // (growth: percent + 100 against 100 · value ÷ base).
+    let fixed = |q: &Quantity| Fix::printed(q.amount.value, q.amount.decimals, q.scale.exponent());
+    let mut actual = Fix::printed(p.amount.value, p.amount.decimals, 0);
+    if claim.kind == ClaimKind::Growth {
+        actual = actual.and_then(|a| a.plus(Fix::whole(100)));
+    }
+    if fix::passes_ratio(
+        actual,
+        fixed(v),
+        fixed(b).map(Some),
+        rust_decimal::Decimal::ONE_HUNDRED,
+    ) {
+        return Some(claim_path(claim).0);
+    }
+    let expected = growth_expected(claim, v, b)?;
+    Interval::of(&p.amount)
+        .overlaps(&expected)
+        .then(|| claim_path(claim).0)
+}
+
+fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckResult {
+    let filing = ix.filing;
+    let (path, kind, line) = claim_path(claim);
+    let subject: Shared = claim.subject.as_str().into();
     let shown = match claim.kind {
         ClaimKind::Breakdown => claim.value.as_ref(),
         _ => claim.percent.as_ref(),
@@ -382,19 +462,12 @@ fn check_claim(cx: &Context<'_, '_>, ix: &Indexed<'_>, claim: &Claim) -> CheckRe
                 lines(2),
                 "1/base".into(),
             ));
-            let Some(q) = quantity_units(v).quotient(quantity_units(b)) else {
+            let Some(expected) = growth_expected(claim, v, b) else {
                 r.explanation = text(format!(
                     "The {kind} claim about {} not checked: the base may be zero.",
                     claim.subject
                 ));
                 return r;
-            };
-            let hundred = rust_decimal::Decimal::ONE_HUNDRED;
-            let expected = if claim.kind == ClaimKind::Growth {
-                q.minus(Interval::exact(rust_decimal::Decimal::ONE))
-                    .times(hundred)
-            } else {
-                q.times(hundred)
             };
             let (lead, what) = if claim.kind == ClaimKind::Growth {
                 ("The growth of ", format!("{} against {}", v.raw, b.raw))

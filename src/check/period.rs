@@ -5,7 +5,10 @@
 //! by (statement, row key, period, currency, role), so the cost grows
 //! linearly with the number of filings.
 
-use super::helpers::{Indexed, cell_result, contributor, counted, in_row_unit, judge, skip, units};
+use super::fix::Fix;
+use super::helpers::{
+    Indexed, cell_result, contributor, counted, counted_fix, in_row_unit, judge, skip, units,
+};
 use super::id::{Path, Tail};
 use super::interval::Interval;
 use super::message::Basis;
@@ -29,6 +32,21 @@ struct Key {
     period: Period,
     currency: Currency,
     role: ColumnRole,
+    /// The number of (kind, period, currency, role) in [`CellIndex::columns`].
+    column: u32,
+}
+
+/// What a column of a statement kind is made of.
+type ColumnKey = (StatementKind, Period, Currency, ColumnRole);
+
+/// How a column's figures roll up: the months before its last quarter and
+/// that quarter, with the numbers of those columns if any filing prints them.
+#[derive(Clone, Copy)]
+struct RollUp {
+    rest: Period,
+    last: Period,
+    rest_column: Option<u32>,
+    last_column: Option<u32>,
 }
 
 /// Every printed cell of a company's filings, grouped by [`Key`] in first-seen order.
@@ -40,7 +58,10 @@ struct CellIndex {
     last: Vec<u32>,
     /// Every place, each with the next place of the same key (`u32::MAX`: none).
     places: Vec<(Place, u32)>,
-    by_key: FxHashMap<Key, usize>,
+    /// Key number by (column number, row key, occurrence).
+    by_key: FxHashMap<(u32, u32, u32), usize>,
+    /// Column number by what the column is made of, in first-seen order.
+    columns: FxHashMap<ColumnKey, u32>,
 }
 
 impl CellIndex {
@@ -56,9 +77,17 @@ impl CellIndex {
             last: Vec::with_capacity(cells),
             places: Vec::with_capacity(cells),
             by_key: FxHashMap::with_capacity_and_hasher(cells, Default::default()),
+            columns: FxHashMap::default(),
         };
+        let mut numbers: Vec<u32> = Vec::new();
         for (fi, ix) in ixs.iter().enumerate() {
             for (si, st) in ix.filing.statements.iter().enumerate() {
+                numbers.clear();
+                for col in &st.columns {
+                    let n = idx.columns.len() as u32;
+                    let k = (st.kind, col.period, col.currency, col.role);
+                    numbers.push(*idx.columns.entry(k).or_insert(n));
+                }
                 for (ri, row) in st.rows.iter().enumerate() {
                     let row_id = ix.st[si].keys[ri];
                     let occurrence = ix.st[si].key_occ[ri];
@@ -73,9 +102,13 @@ impl CellIndex {
                             period: col.period,
                             currency: col.currency,
                             role: col.role,
+                            column: numbers[ci],
                         };
                         let n = idx.keys.len();
-                        let slot = *idx.by_key.entry(k).or_insert(n);
+                        let slot = *idx
+                            .by_key
+                            .entry((k.column, row_id, occurrence))
+                            .or_insert(n);
                         let at = idx.places.len() as u32;
                         idx.places.push(((fi, si, ri, ci), u32::MAX));
                         if slot == n {
@@ -94,9 +127,29 @@ impl CellIndex {
         idx
     }
 
-    /// The first place of `k`.
-    fn get(&self, k: &Key) -> Option<Place> {
-        self.by_key.get(k).map(|&i| self.first_place(i))
+    /// The first place of the figure of `k`'s row in column number `column`.
+    fn get(&self, k: &Key, column: Option<u32>) -> Option<Place> {
+        let i = *self.by_key.get(&(column?, k.row, k.occurrence))?;
+        Some(self.first_place(i))
+    }
+
+    /// How the figures of `k`'s column roll up (`None`: they do not: not a
+    /// longer period in whole quarters of reported figures).
+    fn roll_up(&self, k: &Key) -> Option<RollUp> {
+        let months = k.period.months();
+        if months <= 3 || !months.is_multiple_of(3) || k.role != ColumnRole::Reported {
+            return None;
+        }
+        let last = Period::months_ending(3, k.period.end());
+        let before_end = last.start().and_then(|s| s.pred_opt())?;
+        let rest = Period::months_ending(months - 3, before_end);
+        let number = |p: Period| self.columns.get(&(k.kind, p, k.currency, k.role)).copied();
+        Some(RollUp {
+            rest,
+            last,
+            rest_column: number(rest),
+            last_column: number(last),
+        })
     }
 
     /// The first place of key number `i`.
@@ -131,6 +184,12 @@ fn cell_interval(ixs: &[&Indexed<'_>], p: Place) -> Interval {
     row.cell(p.3).map_or(Interval::zero(), |c| units(row, c))
 }
 
+/// [`cell_interval`] in fixed point ([`Fix`]).
+fn cell_fix(ixs: &[&Indexed<'_>], p: Place) -> Option<Fix> {
+    let row = &ixs[p.0].filing.statements[p.1].rows[p.2];
+    row.cell(p.3).map_or(Some(Fix::ZERO), |c| Fix::cell(row, c))
+}
+
 fn same_rate(ixs: &[&Indexed<'_>], a: usize, b: usize) -> bool {
     a == b
         || matches!(
@@ -151,6 +210,15 @@ fn compare(
     let ix = ixs[at.0];
     let st = &ix.filing.statements[at.1];
     let row = &st.rows[at.2];
+    let Some(path) = counted_fix(out, CheckKind::Period, ix, path(ix, at, tail), || {
+        let mut expected = Some(Fix::ZERO);
+        for &p in parts {
+            expected = expected.and_then(|e| e.plus(cell_fix(ixs, p)?));
+        }
+        (cell_fix(ixs, at), expected)
+    }) else {
+        return;
+    };
     let mut expected = Interval::zero();
     for &p in parts {
         expected = expected.plus(cell_interval(ixs, p));
@@ -158,14 +226,7 @@ fn compare(
     let dp = row.cell(at.3).map_or(0, |c| c.amount.decimals);
     let actual = in_row_unit(row, cell_interval(ixs, at));
     let expected = in_row_unit(row, expected);
-    let Some(path) = counted(
-        out,
-        CheckKind::Period,
-        ix,
-        path(ix, at, tail),
-        &actual,
-        &expected,
-    ) else {
+    let Some(path) = counted(out, CheckKind::Period, ix, path, &actual, &expected) else {
         return;
     };
     let mut r = cell_result(CheckKind::Period, path, ix, at.1, at.2, at.3);
@@ -213,11 +274,12 @@ fn repeated(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
 /// The longer period = the months before its last quarter + that quarter.
 fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
     let rules = &ixs[0].set.compiled;
+    // Per column number: how its figures roll up, found once.
+    let mut rolls: Vec<Option<Option<RollUp>>> = vec![None; idx.columns.len()];
     for (i, k) in idx.keys.iter().enumerate() {
-        let months = k.period.months();
-        if months <= 3 || months % 3 != 0 || k.role != ColumnRole::Reported {
+        let Some(roll) = *rolls[k.column as usize].get_or_insert_with(|| idx.roll_up(k)) else {
             continue;
-        }
+        };
         if rules.non_additive.contains(&k.row) || ixs[0].set.is_partial(k.kind) {
             continue;
         }
@@ -226,14 +288,9 @@ fn roll_ups(ixs: &[&Indexed<'_>], idx: &CellIndex, out: &mut Out) {
         if row.unit != Unit::Money {
             continue;
         }
-        let end = k.period.end();
-        let last = Period::months_ending(3, end);
-        let Some(before_end) = last.start().and_then(|s| s.pred_opt()) else {
-            continue;
-        };
-        let rest = Period::months_ending(months - 3, before_end);
-        let find = |p: Period| idx.get(&Key { period: p, ..*k });
-        match (find(rest), find(last)) {
+        let (rest, last) = (roll.rest, roll.last);
+        let find = |column: Option<u32>| idx.get(k, column);
+        match (find(roll.rest_column), find(roll.last_column)) {
             (Some(a), Some(b)) => {
                 if k.currency == Currency::USD
                     && !(same_rate(ixs, at.0, a.0) && same_rate(ixs, at.0, b.0))

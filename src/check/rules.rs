@@ -301,7 +301,7 @@ pub fn company_phrase(company: &str) -> String {
 /// `normalized` with each whole-word occurrence of `company` replaced by
 /// the word "company".
 fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
-    if !normalized.contains(company) || !starts_a_word(normalized, company) {
+    if !starts_a_word(normalized, company) {
         return Cow::Borrowed(normalized);
     }
     let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
@@ -312,10 +312,15 @@ fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
 /// (`hay`'s start or after a space), as every whole-word occurrence does.
 fn starts_a_word(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    !n.is_empty()
-        && (0..h.len())
-            .filter(|&i| i == 0 || h[i - 1] == b' ')
-            .any(|i| h[i..].starts_with(n))
+    let Some(&first) = n.first() else {
+        return false;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    // Word starts: the start, and after each space (found a word at a time).
+    let at = |i: usize| h.get(i) == Some(&first) && h[i..].starts_with(n);
+    at(0) || memchr::memchr_iter(b' ', &h[..=h.len() - n.len()]).any(|i| at(i + 1))
 }
 
 /// A row key: one the rules name (by number, see [`Labels::name`]), or a
@@ -581,6 +586,25 @@ mod tests {
             ),
             "net_income_attributable"
         );
+    }
+
+    #[test]
+    fn company_names_are_found_at_word_starts() {
+        assert!(starts_a_word("total acme aaab equity", "acme aaab"));
+        assert!(starts_a_word("acme aaab equity", "acme aaab"));
+        assert!(!starts_a_word("total xacme aaab equity", "acme aaab"));
+        assert!(!starts_a_word("total acme", "acme aaab"));
+        assert!(!starts_a_word("total acme", ""));
+        assert!(starts_a_word("equity of acme aaab", "acme aaab"));
+        assert!(starts_a_word("total  acme aaab", "acme aaab"));
+        assert!(starts_a_word("acme", "acme"));
+        assert!(!starts_a_word("equity of acme aaa", "acme aaab"));
+        assert!(!starts_a_word("equity of acme aaab", "cme aaab"));
+        assert_eq!(
+            generic("total acme aaab equity", "acme aaab"),
+            "total company equity"
+        );
+        assert_eq!(generic("total xacme aaab", "acme aaab"), "total xacme aaab");
     }
 
     #[test]

@@ -72,14 +72,16 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Out) {
         })
         .collect();
     for &(q, subject, line) in &qs {
-        let id = CheckId::new(
-            CheckKind::Scale,
-            ix.id.clone(),
-            Path::Scale {
-                line,
-                raw: q.raw.as_str().into(),
-            },
-        );
+        let id = || {
+            CheckId::new(
+                CheckKind::Scale,
+                ix.id.clone(),
+                Path::Scale {
+                    line,
+                    raw: q.raw.as_str().into(),
+                },
+            )
+        };
         let big = matches!(q.scale, Scale::Millions | Scale::Billions);
         if big && q.amount.decimals == separator_like {
             // The nearest figure at the same scale written with a separator.
@@ -102,7 +104,7 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Out) {
                         "million"
                     }
                 );
-                out.push(warning(ix, id, subject, q, line, msg, (osubj, o, oline)));
+                out.push(warning(ix, id(), subject, q, line, msg, (osubj, o, oline)));
             }
         } else if unscaled(q)
             && let Some(&(label, cline)) = thousands.get(&q.amount.value.abs())
@@ -122,7 +124,7 @@ pub(crate) fn run(ix: &Indexed<'_>, separator_like: u32, out: &mut Out) {
                 weight: Weight::ONE,
                 line: cline,
             };
-            let mut r = warning_base(ix, id, subject, q, line, msg);
+            let mut r = warning_base(ix, id(), subject, q, line, msg);
             r.contributors.push(c);
             out.push(r);
         }

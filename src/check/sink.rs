@@ -46,6 +46,11 @@ impl Out {
         self.passes == Passes::Keep || status != Status::Pass
     }
 
+    /// Whether passes are only counted (their figures need not be kept).
+    pub fn counts_passes(&self) -> bool {
+        self.passes == Passes::Count
+    }
+
     /// Records a judged result whose contributors are all in place.
     pub fn push(&mut self, r: CheckResult) {
         self.push_with(r, |_| {});
