@@ -222,6 +222,21 @@ pub fn squash(s: &str) -> String {
         .collect()
 }
 
+/// Whether `s` has an alphabetic character (`letter_count(s) > 0`,
+/// stopping at the first).
+pub fn has_letters(s: &str) -> bool {
+    for (i, b) in s.bytes().enumerate() {
+        if b.is_ascii_alphabetic() {
+            return true;
+        }
+        if !b.is_ascii() {
+            // The first byte of a character: the rest decoded.
+            return s[i..].chars().any(char::is_alphabetic);
+        }
+    }
+    false
+}
+
 /// Number of alphabetic characters.
 pub fn letter_count(s: &str) -> usize {
     if s.is_ascii() {

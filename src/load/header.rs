@@ -63,7 +63,7 @@ fn is_meta_cell(c: &str) -> bool {
 /// Interprets the header lines of a table with `width` value columns.
 /// `caption` is a period printed as the table's caption, if any.
 pub fn read(
-    lines: &[(usize, Class, String)],
+    lines: &[(usize, Class, &str)],
     width: usize,
     caption: Option<(&str, usize)>,
 ) -> Header {
@@ -375,10 +375,10 @@ fn read_recon(
 mod tests {
     use super::*;
 
-    fn lines(raw: &[&str]) -> Vec<(usize, Class, String)> {
+    fn lines<'a>(raw: &[&'a str]) -> Vec<(usize, Class, &'a str)> {
         raw.iter()
             .enumerate()
-            .map(|(i, r)| (i + 1, line::classify(r, false), r.to_string()))
+            .map(|(i, r)| (i + 1, line::classify(r, false), *r))
             .collect()
     }
 

@@ -51,7 +51,7 @@ fn connector_end(label: &str) -> bool {
 }
 
 /// Whether `next` continues the label-only line `cur`.
-fn continues(cur: &DataLine, next: &DataLine, known: &Known) -> bool {
+fn continues(cur: &DataLine<'_>, next: &DataLine<'_>, known: &Known) -> bool {
     if next.label.is_empty() || !cur.label_only() {
         return false;
     }
@@ -76,7 +76,7 @@ fn join_labels(a: &str, b: &str) -> String {
 /// warning for the line, naming the first few ([`LISTED_PROBLEMS`]) and
 /// counting the rest, so a damaged line of millions of tokens costs no more
 /// than its tokens.
-fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
+fn cells_of(d: &DataLine<'_>, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
     let mut cells = vec![None; width];
     let mut problems: Vec<String> = Vec::new();
     let mut count = 0usize;
@@ -92,7 +92,7 @@ fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, us
             Val::Num { amount, raw, .. } if i < width => {
                 cells[i] = Some(Cell {
                     amount: *amount,
-                    raw: raw.clone(),
+                    raw: raw.to_string(),
                     line: d.no,
                 });
             }
@@ -170,7 +170,7 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
 }
 
 /// Reads a table's data lines into rows.
-pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
+pub fn read(data: &[DataLine<'_>], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut i = 0;
     let mut prev_line_row: Option<usize> = None; // row read from the previous line
@@ -179,7 +179,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         let this_prev = prev_line_row.take();
         // Lines with no real label.
         if !d.label.is_empty() && clean::letter_count(&d.head) < 3 {
-            ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+            ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.label));
             i += 1;
             continue;
         }
@@ -231,7 +231,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         // Label printed over two lines.
-        let mut label = d.label.clone();
+        let mut label = d.label.to_string();
         let mut origin = LabelOrigin::Printed;
         let mut vals_line = d;
         let mut lines = vec![d.no];
@@ -265,7 +265,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             );
             origin = LabelOrigin::Repaired {
                 printed: if d.broken {
-                    d.printed.clone()
+                    d.label.to_string()
                 } else {
                     label.clone()
                 },
@@ -335,12 +335,12 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                         ),
                         vec![d.no, n.no],
                     );
-                    let ghosts: Vec<String> = n
+                    let ghosts: Vec<&str> = n
                         .vals
                         .iter()
                         .filter_map(|v| match v {
                             Val::Num { raw, .. } | Val::Bad(raw) | Val::Text(raw) => {
-                                Some(raw.clone())
+                                Some(raw.as_ref())
                             }
                             _ => None,
                         })
@@ -356,7 +356,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                         );
                     }
                     rows.push(RawRow {
-                        label: n.label.clone(),
+                        label: n.label.to_string(),
                         key: letters(&n.label),
                         origin: LabelOrigin::Printed,
                         line: n.no,
@@ -386,7 +386,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 rows.push(heading_row(&label, &key, origin, d));
                 prev_line_row = Some(rows.len() - 1);
             } else {
-                ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+                ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.label));
             }
             i += 1;
             continue;
@@ -445,7 +445,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
     rows
 }
 
-fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
+fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine<'_>) -> RawRow {
     RawRow {
         label: label.to_string(),
         key: key.to_string(),
@@ -460,7 +460,13 @@ fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine) -> Raw
 
 /// Splits a line holding `k` rows ("Noncontrolling interests TOTAL EQUITY"
 /// with two values per cell) at known labels.
-fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow>, ctx: &mut Ctx) {
+fn split_merged(
+    d: &DataLine<'_>,
+    width: usize,
+    known: &Known,
+    rows: &mut Vec<RawRow>,
+    ctx: &mut Ctx,
+) {
     let counts: Vec<usize> = d
         .vals
         .iter()
@@ -488,7 +494,7 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
                 let mut cells = vec![None; width];
                 for (c, v) in d.vals.iter().enumerate().take(width) {
                     let tok = match v {
-                        Val::Multi(t) => t.get(r).cloned(),
+                        Val::Multi(t) => t.get(r).map(|t| t.to_string()),
                         _ => None,
                     };
                     if let Some(tok) = tok {

@@ -20,20 +20,21 @@ const MIN_SMEARED_LINES: usize = 3;
 const MAX_RUN: usize = 4000;
 
 /// Whether a table's lines are smeared.
-pub fn is_smeared(data: &[DataLine]) -> bool {
+pub fn is_smeared(data: &[DataLine<'_>]) -> bool {
     data.iter().filter(|d| d.has_multi()).count() >= MIN_SMEARED_LINES
 }
 
-fn tokens(v: &Val) -> Vec<String> {
+/// The tokens of a value position.
+fn tokens<'v>(v: &'v Val<'_>) -> &'v [std::borrow::Cow<'v, str>] {
     match v {
-        Val::Multi(t) => t.clone(),
-        Val::Num { raw, .. } | Val::Bad(raw) => vec![raw.clone()],
-        _ => Vec::new(),
+        Val::Multi(t) => t,
+        Val::Num { raw, .. } | Val::Bad(raw) => std::slice::from_ref(raw),
+        _ => &[],
     }
 }
 
 /// Reads a smeared table.
-pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
+pub fn read(data: &[DataLine<'_>], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
     let best = data
         .iter()
         .enumerate()
@@ -94,7 +95,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 Some((amount, _)) if pct_tok == pct_row => {
                     cells[r][c] = Some(Cell {
                         amount,
-                        raw: tok.clone(),
+                        raw: tok.to_string(),
                         line: b.no,
                     })
                 }
