@@ -191,6 +191,18 @@ pub fn letters(s: &str) -> String {
         .collect()
 }
 
+/// The length in bytes of [`letters`]`(s)`, without building it.
+pub fn letters_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .map(char::len_utf8)
+        .sum()
+}
+
 /// Whether `a` and `b` have the same [`letters`] form (without building it).
 pub fn same_letters(a: &str, b: &str) -> bool {
     let form = |s: &str| {
@@ -237,6 +249,67 @@ pub fn has_letters(s: &str) -> bool {
     false
 }
 
+/// Whether `s` has at least `n` alphabetic characters
+/// (`letter_count(s) >= n`, stopping at the `n`th).
+pub fn has_n_letters(s: &str, n: usize) -> bool {
+    let mut left = n;
+    for (i, b) in s.bytes().enumerate() {
+        if left == 0 {
+            return true;
+        }
+        if b.is_ascii_alphabetic() {
+            left -= 1;
+        } else if !b.is_ascii() {
+            // The first byte of a character: the rest decoded.
+            return s[i..]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .nth(left - 1)
+                .is_some();
+        }
+    }
+    left == 0
+}
+
+/// `s.to_lowercase().starts_with(pat)` for a lowercase ASCII `pat`,
+/// without lowercasing `s` when its first bytes are ASCII.
+pub fn lower_starts_with(s: &str, pat: &str) -> bool {
+    match s.as_bytes().get(..pat.len()) {
+        Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(pat.as_bytes()),
+        _ => s.to_lowercase().starts_with(pat),
+    }
+}
+
+/// `s.to_lowercase().ends_with(pat)` for a lowercase ASCII `pat`, without
+/// lowercasing `s` when its last bytes are ASCII.
+pub fn lower_ends_with(s: &str, pat: &str) -> bool {
+    let b = s.as_bytes();
+    match b.get(b.len().wrapping_sub(pat.len())..) {
+        Some(tail) if b.len() >= pat.len() && tail.is_ascii() => {
+            tail.eq_ignore_ascii_case(pat.as_bytes())
+        }
+        _ => s.to_lowercase().ends_with(pat),
+    }
+}
+
+/// `s.to_lowercase().contains(pat)` for a lowercase ASCII `pat`, without
+/// lowercasing an ASCII `s`.
+pub fn lower_contains(s: &str, pat: &str) -> bool {
+    if !s.is_ascii() {
+        return s.to_lowercase().contains(pat);
+    }
+    let (h, p) = (s.as_bytes(), pat.as_bytes());
+    let Some((&first, rest)) = p.split_first() else {
+        return true;
+    };
+    if h.len() < p.len() {
+        return false;
+    }
+    // Candidates where the first byte matches, either case.
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), &h[..=h.len() - p.len()])
+        .any(|i| h[i + 1..i + p.len()].eq_ignore_ascii_case(rest))
+}
+
 /// Number of alphabetic characters.
 pub fn letter_count(s: &str) -> usize {
     if s.is_ascii() {
@@ -268,6 +341,37 @@ mod tests {
         assert_eq!(plain_label("### Unaudited"), None);
         assert_eq!(plain_label("Shareholders’ equity"), None);
         assert_eq!(letters("Total Liabilities, net"), "totalliabilitiesnet");
+        for s in ["Total Liabilities, net", "Shareholders’ ÉQUITY", "İ"] {
+            assert_eq!(letters_len(s), letters(s).len(), "{s}");
+        }
         assert_eq!(squash("June 30,\t2024"), "june30,2024");
+    }
+
+    #[test]
+    fn lowercase_tests_match_lowercasing() {
+        let texts = [
+            "Total revenues",
+            "TOTAL",
+            "Gross MARGIN",
+            "Tot",
+            "İncome margin",
+            "Operating marg\u{130}n",
+            "Net margin (\u{212a}elvin)",
+            "in thousands of RMB",
+            "ΣΑΣ margin",
+            "",
+        ];
+        for t in texts {
+            let l = t.to_lowercase();
+            for p in ["total", "margin", "in", "thousands", "", " of ", "k"] {
+                assert_eq!(lower_starts_with(t, p), l.starts_with(p), "{t} {p}");
+                assert_eq!(lower_ends_with(t, p), l.ends_with(p), "{t} {p}");
+                assert_eq!(lower_contains(t, p), l.contains(p), "{t} {p}");
+            }
+            for n in 0..6 {
+                assert_eq!(has_n_letters(t, n), letter_count(t) >= n, "{t} {n}");
+            }
+            assert_eq!(has_letters(t), letter_count(t) > 0, "{t}");
+        }
     }
 }

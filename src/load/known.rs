@@ -1,7 +1,7 @@
 //! The labels a filing has printed so far (and the vocabulary's), which the
 //! row reader splits merged label runs and repairs labels against.
 
-use super::clean::letters;
+use super::clean::{letters, lower_contains, lower_starts_with};
 use super::rows::RawRow;
 use super::vocab::{Company, Vocab};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
@@ -13,6 +13,8 @@ use std::sync::Arc;
 pub struct Known {
     /// Letters forms to spelling.
     pub labels: FxHashMap<String, String>,
+    /// The length in bytes of the longest letters form in `labels`.
+    pub longest: usize,
     /// Letters forms of rows printed as headings.
     pub headings: HashSet<String>,
     /// Letters forms of rows holding percentages.
@@ -24,26 +26,32 @@ pub struct Known {
 impl Known {
     /// Remembers the rows of a table.
     pub fn add(&mut self, rows: &[RawRow]) {
+        // (Keys are copied only when new.)
         for r in rows.iter().filter(|r| !r.label.is_empty()) {
-            let l = r.key.clone();
-            if r.heading {
-                self.headings.insert(l.clone());
+            if r.heading && !self.headings.contains(&r.key) {
+                self.headings.insert(r.key.clone());
             }
-            if r.percent || r.label.to_lowercase().contains("margin") {
-                self.percent.insert(l.clone());
+            if (r.percent || lower_contains(&r.label, "margin")) && !self.percent.contains(&r.key) {
+                self.percent.insert(r.key.clone());
             }
-            self.labels.entry(l).or_insert_with(|| r.label.clone());
+            if !self.labels.contains_key(&r.key) {
+                self.longest = self.longest.max(r.key.len());
+                self.labels.insert(r.key.clone(), r.label.clone());
+            }
         }
     }
 
     /// The spelling of a label known from this filing or the vocabulary.
     pub fn spelling(&self, label: &str) -> Option<String> {
-        let l = letters(label);
-        self.labels.get(&l).cloned().or_else(|| {
-            Vocab::get()
-                .known_letters_for(&l, Some(&self.company))
-                .map(str::to_string)
-        })
+        self.spelling_key(&letters(label)).map(str::to_string)
+    }
+
+    /// [`Known::spelling`] of a label given in [`letters`] form.
+    pub fn spelling_key(&self, key: &str) -> Option<&str> {
+        self.labels
+            .get(key)
+            .map(String::as_str)
+            .or_else(|| Vocab::get().known_letters_for(key, Some(&self.company)))
     }
 }
 
@@ -58,6 +66,10 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
     }
     let vocab = Vocab::get();
     let words: Vec<String> = run.split_whitespace().map(letters).collect();
+    // No known label is longer: a candidate past it matches none.
+    let longest = known
+        .longest
+        .max(vocab.longest_known_for(Some(&known.company)));
     let mut out = Vec::new();
     let mut p = 0;
     while p < words.len() {
@@ -65,6 +77,9 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
         let mut found = None;
         for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
             cand.push_str(&words[p + k - 1]);
+            if cand.len() > longest {
+                break;
+            }
             if let Some(s) = known
                 .labels
                 .get(&cand)
@@ -81,13 +96,9 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Whether a label is a heading: ends with ':', is a vocabulary heading,
-/// or is printed in capitals (other than a total).
-pub(super) fn is_heading_label(label: &str, known: &Known) -> bool {
-    is_heading_keyed(label, &letters(label), known)
-}
-
-/// [`is_heading_label`] with the label's letters form given.
+/// Whether a label (of [`letters`] form `key`) is a heading: ends with
+/// ':', is a vocabulary heading, or is printed in capitals (other than a
+/// total).
 pub(super) fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
     let t = label.trim();
     t.ends_with(':')
@@ -96,7 +107,7 @@ pub(super) fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
             && t.chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
-            && !t.to_lowercase().starts_with("total"))
+            && !lower_starts_with(t, "total"))
 }
 
 #[cfg(test)]

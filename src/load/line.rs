@@ -186,7 +186,16 @@ pub struct CellRead {
 impl CellRead {
     /// Reads every token of `c` once.
     pub fn of(c: &str) -> Self {
-        // One ASCII token without spaces (most value cells): no splitting.
+        // A plainly printed number (most value cells) is one token.
+        if let Some(first) = number::plain_number(c.as_bytes()) {
+            return CellRead {
+                first,
+                more: false,
+                any_text: false,
+                all_text: false,
+            };
+        }
+        // One ASCII token without spaces: no splitting.
         if !c.is_empty() && c.bytes().all(|b| b.is_ascii() && !number::ascii_space(b)) {
             let first = number::parse_token(c);
             let text = matches!(first, Token::Text);
@@ -325,7 +334,7 @@ pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead], in_rows: bool)
         }
     }
     // Period phrases only matter on lines without real numbers.
-    if real_numbers == 0 {
+    if real_numbers == 0 && super::phrase::may_hold_phrases(cells.iter().map(|c| c.as_ref())) {
         let ph = phrases(&cells.concat());
         if !ph.is_empty() {
             return Class::Period(ph);
@@ -447,9 +456,9 @@ pub fn data_cells<'a>(
         let printed_raw = raw.split('\t').take(n_label).collect::<Vec<_>>().join(" ");
         Cow::Owned(clean::label(&printed_raw).into_owned())
     };
-    // A single label cell without markup cleans to the printed label (the
-    // cell is the raw cell trimmed, and cleaning trims).
-    let plain_head = n_label == 1 && matches!(cells[0], Cow::Borrowed(_));
+    // A single label cell cleaned without copying had no markup: the cell
+    // is the raw cell trimmed, and cleaning trims: it cleans to the label.
+    let plain_head = n_label == 1 && matches!(label, Cow::Borrowed(_));
     let head = if plain_head {
         label.clone()
     } else if n_label > 0 {

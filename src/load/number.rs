@@ -56,8 +56,18 @@ pub fn strip_value_markup(s: &str) -> String {
 /// [`strip_value_markup`] without allocating when there is no markup
 /// (the common case, so reading a cell costs no allocation).
 pub fn strip_markup_cow(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(|b| matches!(b, b'<' | b'*' | b'\\')) {
+    let markup = |s: &str| s.bytes().any(|b| matches!(b, b'<' | b'*' | b'\\'));
+    if !markup(s) {
         return Cow::Borrowed(trim(s));
+    }
+    // Plain text in one bold mark ("<b>1,234</b>", "**Total**"): the
+    // passes below remove just the mark.
+    let inner = s
+        .strip_prefix("<b>")
+        .and_then(|t| t.strip_suffix("</b>"))
+        .or_else(|| s.strip_prefix("**").and_then(|t| t.strip_suffix("**")));
+    if let Some(m) = inner.filter(|m| !markup(m)) {
+        return Cow::Borrowed(m.trim());
     }
     let mut out = s.replace("<b>", "").replace("</b>", "").replace("**", "");
     if out.contains("\\$") {
@@ -159,7 +169,7 @@ fn read_general(raw: &str) -> Token {
 /// well-formed thousands groups) and decimals, in parentheses or after a
 /// `-`, with a `%` (`None` for anything else, which the general reader
 /// takes: the same result either way).
-fn plain_number(s: &[u8]) -> Option<Token> {
+pub fn plain_number(s: &[u8]) -> Option<Token> {
     let (neg, body) = match s {
         [b'(', inner @ .., b')'] => (true, inner),
         [b'-', rest @ ..] => (true, rest),
@@ -368,6 +378,16 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn stripping_matches_the_replacements(s in "[ a1<>/b*\\\\$]{0,14}") {
+            let mut want = s.replace("<b>", "").replace("</b>", "").replace("**", "");
+            want = want.replace("\\$", "$");
+            let got = strip_markup_cow(&s);
+            proptest::prop_assert_eq!(got.as_ref(), want.trim());
+        }
+    }
+
     #[test]
     fn plain_numbers_read_without_stripping() {
         for (tok, want) in [
@@ -389,6 +409,15 @@ mod tests {
             });
             assert_eq!(got, want.map(|(v, d, p)| (v.to_string(), d, p)), "{tok}");
         }
+        assert!(matches!(
+            strip_markup_cow("<b> 1,234</b>"),
+            Cow::Borrowed("1,234")
+        ));
+        assert!(matches!(
+            strip_markup_cow("**Total**"),
+            Cow::Borrowed("Total")
+        ));
+        assert_eq!(strip_markup_cow("</<b>b>"), "");
         assert_eq!(year("<b>2024</b>"), Some(2024));
         assert_eq!(year(" 2023"), Some(2023));
         assert_eq!(year("Total 2023"), None);

@@ -71,7 +71,7 @@ pub fn read(data: &[DataLine<'_>], width: usize, known: &Known, ctx: &mut Ctx) -
             || super::vocab::Vocab::get().is_heading_for(s, Some(&known.company))
     };
     let is_percent =
-        |s: &str| known.percent.contains(&letters(s)) || s.to_lowercase().contains("margin");
+        |s: &str| known.percent.contains(&letters(s)) || super::clean::lower_contains(s, "margin");
     let valued: Vec<usize> = (0..segs.len()).filter(|&i| !is_heading(&segs[i])).collect();
     let mut cells: Vec<Vec<Option<Cell>>> = vec![vec![None; width]; segs.len()];
     for (c, val) in b.vals.iter().enumerate().take(width) {

@@ -39,6 +39,8 @@ struct File {
 pub struct Vocab {
     /// Letters form to standard spelling, for every known label and heading.
     known: HashMap<String, String>,
+    /// The length in bytes of the longest letters form in `known`.
+    longest: usize,
     /// Letters forms of headings.
     headings: HashMap<String, String>,
     /// Letters forms of group rows.
@@ -78,6 +80,8 @@ struct Templates {
 #[derive(Clone, Debug, Default)]
 pub struct Company {
     known: HashMap<String, String>,
+    /// The length in bytes of the longest letters form in `known`.
+    longest: usize,
     by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
     headings: HashSet<String>,
     groups: HashSet<String>,
@@ -126,6 +130,11 @@ fn take_templates(list: &mut Vec<String>) -> Vec<String> {
         .partition(|l| l.contains('*'));
     *list = rest;
     t
+}
+
+/// The length in bytes of the longest key of `known`.
+fn longest(known: &HashMap<String, String>) -> usize {
+    known.keys().map(String::len).max().unwrap_or(0)
 }
 
 /// A known label for fuzzy matching: its letters and its spelling.
@@ -190,6 +199,7 @@ impl Vocab {
         }
         let by_len = buckets(known.iter());
         Vocab {
+            longest: longest(&known),
             headings: index(&f.headings),
             groups: index(&f.groups),
             totals: index(&f.totals),
@@ -250,6 +260,7 @@ impl Vocab {
             spell(list).iter().map(|l| letters(l)).collect()
         };
         Company {
+            longest: longest(&known),
             by_len: buckets(known.iter()),
             known,
             headings: set(&t.headings),
@@ -360,6 +371,12 @@ impl Vocab {
     ) -> Option<&'a str> {
         self.known_letters(letters)
             .or_else(|| company?.known.get(letters).map(String::as_str))
+    }
+
+    /// The length in bytes of the longest letters form
+    /// [`Vocab::known_letters_for`] knows (for `company`).
+    pub fn longest_known_for(&self, company: Option<&Company>) -> usize {
+        self.longest.max(company.map_or(0, |c| c.longest))
     }
 
     /// Whether `label` is a known section heading (for `company`).
