@@ -310,6 +310,69 @@ pub fn lower_contains(s: &str, pat: &str) -> bool {
         .any(|i| h[i + 1..i + p.len()].eq_ignore_ascii_case(rest))
 }
 
+/// A few non-empty lowercase ASCII words (at most 8) to look for in
+/// lowercased text, with a table of the words each byte may start (built
+/// at compile time).
+#[derive(Debug)]
+pub struct LowerWords {
+    words: &'static [&'static str],
+    /// Per byte, the words starting with it (either case): bit `k` for
+    /// `words[k]`.
+    starts: [u8; 256],
+}
+
+impl LowerWords {
+    /// The table for `words`.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        assert!(words.len() <= 8);
+        let mut starts = [0u8; 256];
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes()[0];
+            starts[b as usize] |= 1 << k;
+            starts[b.to_ascii_uppercase() as usize] |= 1 << k;
+            k += 1;
+        }
+        LowerWords { words, starts }
+    }
+
+    /// Which words `s.to_lowercase()` contains: bit `k` for `words[k]`.
+    /// One pass over an ASCII `s`, without lowercasing it.
+    pub fn in_lower(&self, s: &str) -> u8 {
+        if !s.is_ascii() {
+            let l = s.to_lowercase();
+            return (0..self.words.len())
+                .filter(|&k| l.contains(self.words[k]))
+                .fold(0, |m, k| m | 1 << k);
+        }
+        let h = s.as_bytes();
+        let mut found = 0u8;
+        let mut from = 0;
+        // (A tight scan to the next byte starting a word not yet found.)
+        while let Some(p) = h[from..]
+            .iter()
+            .position(|&b| self.starts[usize::from(b)] & !found != 0)
+        {
+            let i = from + p;
+            from = i + 1;
+            let mut here = self.starts[usize::from(h[i])] & !found;
+            while here != 0 {
+                let k = here.trailing_zeros() as usize;
+                here &= here - 1;
+                let w = self.words[k].as_bytes();
+                // (The second byte first: most candidates fail there.)
+                if h[i..].len() >= w.len()
+                    && w.get(1).is_none_or(|&c| h[i + 1].to_ascii_lowercase() == c)
+                    && h[i + 1..i + w.len()].eq_ignore_ascii_case(&w[1..])
+                {
+                    found |= 1 << k;
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Number of alphabetic characters.
 pub fn letter_count(s: &str) -> usize {
     if s.is_ascii() {
@@ -367,6 +430,12 @@ mod tests {
                 assert_eq!(lower_starts_with(t, p), l.starts_with(p), "{t} {p}");
                 assert_eq!(lower_ends_with(t, p), l.ends_with(p), "{t} {p}");
                 assert_eq!(lower_contains(t, p), l.contains(p), "{t} {p}");
+            }
+            const WORDS: LowerWords =
+                LowerWords::new(&["total", "margin", "in", "thousands", " of ", "k", "ma"]);
+            let each = WORDS.in_lower(t);
+            for (k, p) in WORDS.words.iter().enumerate() {
+                assert_eq!(each & (1 << k) != 0, l.contains(p), "{t} {p}");
             }
             for n in 0..6 {
                 assert_eq!(has_n_letters(t, n), letter_count(t) >= n, "{t} {n}");
