@@ -22,8 +22,8 @@ pub struct Phrase {
 impl Phrase {
     /// The canonical text ("Three months ended June 30,", "June 30, 2024").
     pub fn text(&self, year: Option<i32>) -> String {
-        let month = scan::MONTHS[self.month as usize - 1];
-        let month = format!("{}{}", month[..1].to_uppercase(), &month[1..]);
+        // (The month name capitalised.)
+        let month = scan::MONTH_NAMES[self.month as usize - 1];
         let day = self.day.unwrap_or(0);
         let day = if day == 0 {
             self.end(year.unwrap_or(2000))

@@ -1,7 +1,7 @@
 //! The declarative vocabulary of standard labels (assets/labels.toml) and
 //! fuzzy matching against it at linear cost.
 
-use super::clean::letters;
+use super::clean::{letters, letters_len};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -52,8 +52,8 @@ pub struct Vocab {
     by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
     /// Reconciliation column headers (letters form, spelling).
     columns: Vec<(String, String)>,
-    /// Headers spanning several columns (letters form).
-    spanning: Vec<String>,
+    /// Headers spanning several columns (letters form, as characters).
+    spanning: Vec<Vec<char>>,
     /// Explicit roll-ups, keyed by the total's letters form.
     rollups: HashMap<String, Vec<String>>,
     /// Declared variant spellings (letters form) to the standard spelling.
@@ -206,7 +206,11 @@ impl Vocab {
             known,
             by_len,
             columns: f.columns.iter().map(|c| (letters(c), c.clone())).collect(),
-            spanning: f.spanning.iter().map(|s| letters(s)).collect(),
+            spanning: f
+                .spanning
+                .iter()
+                .map(|s| letters(s).chars().collect())
+                .collect(),
             rollups: f
                 .rollup
                 .into_iter()
@@ -433,6 +437,12 @@ impl Vocab {
     /// The standard reconciliation column header contained in `text`
     /// (compared on letters), the longest if several.
     pub fn column(&self, text: &str) -> Option<&str> {
+        // A column's letters are no more than the text's (most header
+        // cells are short: no copy).
+        let n = letters_len(text);
+        if self.columns.iter().all(|(k, _)| k.len() > n) {
+            return None;
+        }
         let t = letters(text);
         self.columns
             .iter()
@@ -444,12 +454,21 @@ impl Vocab {
     /// Whether `text` is a header spanning several columns ("IFRSs adjustments"),
     /// allowing two letters of damage.
     pub fn is_spanning(&self, text: &str) -> bool {
+        const MAX: usize = 2;
+        // Within two edits, the letter counts differ by two at most (most
+        // texts are not near in length: no copy).
+        let n = if text.is_ascii() {
+            letters_len(text)
+        } else {
+            letters(text).chars().count()
+        };
+        if n == 0 || self.spanning.iter().all(|s| s.len().abs_diff(n) > MAX) {
+            return false;
+        }
         let t: Vec<char> = letters(text).chars().collect();
-        !t.is_empty()
-            && self.spanning.iter().any(|s| {
-                let sc: Vec<char> = s.chars().collect();
-                bounded_distance(&t, &sc, 2).is_some()
-            })
+        self.spanning
+            .iter()
+            .any(|s| bounded_distance(&t, s, MAX).is_some())
     }
 }
 
