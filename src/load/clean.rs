@@ -138,18 +138,33 @@ pub fn label(raw: &str) -> Cow<'_, str> {
 /// The cleaned label of `raw` when it needs no more than trimming spaces:
 /// ASCII without markup, escapes, heading marks, tabs or double spaces
 /// (one byte scan instead of [`label`]'s passes).
-fn plain_label(raw: &str) -> Option<&str> {
-    let mut prev_space = false;
+pub fn plain_label(raw: &str) -> Option<&str> {
+    /// Per byte: 0 plain, 1 a space, 2 never plain (beyond ASCII, markup,
+    /// escapes, heading marks, tabs and line breaks).
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c >= 0x80 || matches!(c, b'<' | b'*' | b'\\' | b'#' | b'\t'..=b'\r') {
+                2
+            } else if c == b' ' {
+                1
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+    // (The class of the byte before, shifted in: two spaces make 2 too.)
+    let mut prev = 0u8;
     for &b in raw.as_bytes() {
-        let space = b == b' ';
-        let bad = !b.is_ascii()
-            || matches!(b, b'<' | b'*' | b'\\' | b'#')
-            || (b'\t'..=b'\r').contains(&b)
-            || (space && prev_space);
-        if bad {
+        let c = CLASS[usize::from(b)];
+        if c + (prev & c) >= 2 {
             return None;
         }
-        prev_space = space;
+        prev = c;
     }
     Some(raw.trim_matches(' '))
 }

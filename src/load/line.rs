@@ -141,12 +141,24 @@ pub fn cells_cow(text: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// [`cells_cow`] and [`reads_of`] of a line into buffers reused from line
-/// to line (cleared first).
-pub fn read_cells<'a>(text: &'a str, cells: &mut Vec<Cow<'a, str>>, reads: &mut Vec<CellRead>) {
+/// to line (cleared first). Returns whether the label cell is a plain
+/// label ([`clean::plain_label`]: the cell, stripped, is its cleaned label).
+pub fn read_cells<'a>(
+    text: &'a str,
+    cells: &mut Vec<Cow<'a, str>>,
+    reads: &mut Vec<CellRead>,
+) -> bool {
     cells.clear();
-    cells.extend(tab_cells(text).map(number::strip_markup_cow));
+    let mut it = tab_cells(text);
+    let first = it.next().unwrap_or("");
+    // A plain label has no markup, and only spaces to trim (one pass for
+    // both).
+    let plain = clean::plain_label(first);
+    cells.push(plain.map_or_else(|| number::strip_markup_cow(first), Cow::Borrowed));
+    cells.extend(it.map(number::strip_markup_cow));
     reads.clear();
     reads.extend(cells.iter().skip(1).map(|c| CellRead::of(c)));
+    plain.is_some()
 }
 
 /// `text.split('\t')` by a plain byte scan (cells are short: cheaper than a
@@ -403,9 +415,9 @@ fn value<'a>(c: Cow<'a, str>, read: &CellRead) -> Val<'a> {
 
 /// Reads a data line into label and values.
 pub fn data(no: usize, raw: &str) -> DataLine<'_> {
-    let mut cells = cells_cow(raw);
-    let reads = reads_of(&cells);
-    data_cells(no, raw, &mut cells, &reads)
+    let (mut cells, mut reads) = (Vec::new(), Vec::new());
+    let plain = read_cells(raw, &mut cells, &mut reads);
+    data_cells(no, raw, &mut cells, &reads, plain)
 }
 
 /// [`clean::label`] of a cell, borrowing from the line when the cell does.
@@ -416,13 +428,14 @@ fn clean_cell<'a>(c: &Cow<'a, str>) -> Cow<'a, str> {
     }
 }
 
-/// [`data`] on a line's cells (from [`cells_cow`]; their texts are taken)
-/// and their reads (from [`reads_of`]).
+/// [`data`] on a line's cells, their reads and whether the label cell is
+/// plain (from [`read_cells`]; the cells' texts are taken).
 pub fn data_cells<'a>(
     no: usize,
     raw: &'a str,
     cells: &mut [Cow<'a, str>],
     reads: &[CellRead],
+    plain_label: bool,
 ) -> DataLine<'a> {
     let raw_label = tab_cells(raw).next().unwrap_or("");
     let bold = clean::is_bold(raw_label);
@@ -450,7 +463,9 @@ pub fn data_cells<'a>(
         }
         k
     };
-    let label = if n_label == 1 {
+    let label = if n_label == 1 && plain_label {
+        cells[0].clone()
+    } else if n_label == 1 {
         clean::label(raw_label)
     } else {
         let printed_raw = raw.split('\t').take(n_label).collect::<Vec<_>>().join(" ");

@@ -43,13 +43,14 @@ pub fn split<'a>(bi: usize, b: &Block, lines: &'a [String]) -> Vec<RawTable<'a>>
     for (idx, raw) in lines.iter().enumerate().take(b.end).skip(b.start) {
         let no = idx + 1;
         let in_rows = !cur.data.is_empty();
-        line::read_cells(raw, &mut cells, &mut reads);
+        let plain_label = line::read_cells(raw, &mut cells, &mut reads);
         let class = line::classify_cells(&cells, &reads, in_rows);
         match class {
             Class::Blank => {}
             Class::Junk => cur.junk.push(no),
             Class::Data => {
-                cur.data.push(line::data_cells(no, raw, &mut cells, &reads));
+                cur.data
+                    .push(line::data_cells(no, raw, &mut cells, &reads, plain_label));
                 cur.last_line = no;
             }
             header => {
