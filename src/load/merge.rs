@@ -9,6 +9,7 @@ use super::vocab::Company;
 use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry;
 
 /// One table, read and ready to merge.
 #[derive(Clone, Debug)]
@@ -66,11 +67,11 @@ pub fn statement(tables: Vec<Table>, company: Option<&Company>) -> Statement {
                 let occ = seen.entry((section, r.key.as_str())).or_insert(0);
                 let key = (section, r.key.as_str(), *occ);
                 *occ += 1;
-                let id = match index.get(&key) {
-                    Some(&id) => id,
-                    None => {
+                let id = match index.entry(key) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(e) => {
                         let id = next.len();
-                        index.insert(key, id);
+                        e.insert(id);
                         next.push(None);
                         match last_id.filter(|&l| Some(l) != tail) {
                             Some(l) => {
