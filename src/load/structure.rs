@@ -79,17 +79,27 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Sections {
     Sections { names, rows: out }
 }
 
+/// What [`unit_of`] looks for in a lowercased label or section.
+static UNIT_WORDS: LowerWords =
+    LowerWords::new(&["margin", "weighted average", "number of shares", " per "]);
+
 /// The unit a row's numbers measure.
 pub fn unit_of(row: &Row) -> Unit {
+    unit_with(row, || {
+        UNIT_WORDS.in_lower(row.section.as_deref().unwrap_or(""))
+    })
+}
+
+/// [`unit_of`], with the words of the row's section (as
+/// [`UNIT_WORDS`]`.in_lower` gives them) asked of `section` only when needed.
+fn unit_with(row: &Row, section: impl FnOnce() -> u8) -> Unit {
     // What the lowercased label and section contain, each read once.
-    static WORDS: LowerWords =
-        LowerWords::new(&["margin", "weighted average", "number of shares", " per "]);
     let [margin, weighted, shares, per] = [1, 2, 4, 8];
-    let l = WORDS.in_lower(&row.label);
+    let l = UNIT_WORDS.in_lower(&row.label);
     if row.cells.iter().flatten().any(|c| c.raw.ends_with('%')) || l & margin != 0 {
         return Unit::Percent;
     }
-    let s = WORDS.in_lower(row.section.as_deref().unwrap_or(""));
+    let s = section();
     if l & (weighted | shares) != 0 || s & weighted != 0 {
         Unit::Shares
     } else if l & per != 0 || (s & per != 0 && !lower_starts_with(&row.label, "total")) {
@@ -97,6 +107,24 @@ pub fn unit_of(row: &Row) -> Unit {
     } else {
         Unit::Money
     }
+}
+
+/// The units of `rows`, each section's words read once for its run of rows.
+fn units(rows: &[Row]) -> Vec<Unit> {
+    let mut last: Option<(Option<&str>, u8)> = None;
+    rows.iter()
+        .map(|r| {
+            let sec = r.section.as_deref();
+            unit_with(r, || match last {
+                Some((s, bits)) if s == sec => bits,
+                _ => {
+                    let bits = UNIT_WORDS.in_lower(sec.unwrap_or(""));
+                    last = Some((sec, bits));
+                    bits
+                }
+            })
+        })
+        .collect()
 }
 
 /// Sets kind, unit, scale and parent of every row of a statement.
@@ -113,10 +141,11 @@ pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String
     let vocab = Vocab::get();
     let scale = st.scale;
     let n = st.rows.len();
-    for (r, key) in st.rows.iter_mut().zip(keys) {
+    let units = units(&st.rows);
+    for ((r, key), unit) in st.rows.iter_mut().zip(keys).zip(units) {
         r.parent = None;
         let has = r.cells.iter().any(Option::is_some);
-        r.unit = unit_of(r);
+        r.unit = unit;
         r.scale = if r.unit == Unit::Money {
             scale
         } else {
@@ -231,5 +260,52 @@ pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String
         {
             rows[i].kind = RowKind::Subtotal;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelOrigin;
+
+    fn row(label: &str, section: Option<&str>) -> Row {
+        Row {
+            label: label.to_string(),
+            origin: LabelOrigin::Printed,
+            section: section.map(str::to_string),
+            parent: None,
+            depth: 0,
+            kind: RowKind::Item,
+            unit: Unit::Money,
+            scale: Scale::Units,
+            cells: Vec::new(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn units_read_each_section_once_with_the_same_result() {
+        let rows = [
+            row("Basic", Some("Net income per share:")),
+            row("Diluted", Some("Net income per share:")),
+            row("Total", Some("Net income per share:")),
+            row("Basic", Some("Weighted average number of shares")),
+            row("Gross margin", None),
+            row("Revenues", None),
+        ];
+        let got = units(&rows);
+        assert_eq!(
+            got,
+            [
+                Unit::PerShare,
+                Unit::PerShare,
+                Unit::Money,
+                Unit::Shares,
+                Unit::Percent,
+                Unit::Money
+            ]
+        );
+        let each: Vec<Unit> = rows.iter().map(unit_of).collect();
+        assert_eq!(got, each);
     }
 }
