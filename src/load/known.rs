@@ -65,35 +65,60 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
         return None;
     }
     let vocab = Vocab::get();
-    let words: Vec<String> = run.split_whitespace().map(letters).collect();
+    // The letters of all words in one buffer, with where each word ends.
+    let mut all = String::with_capacity(run.len());
+    let ends: Vec<usize> = run
+        .split_whitespace()
+        .map(|w| {
+            push_letters(&mut all, w);
+            all.len()
+        })
+        .collect();
     // No known label is longer: a candidate past it matches none.
     let longest = known
         .longest
         .max(vocab.longest_known_for(Some(&known.company)));
     let mut out = Vec::new();
     let mut p = 0;
-    while p < words.len() {
-        let mut cand = String::new();
+    while p < ends.len() {
+        let from = if p == 0 { 0 } else { ends[p - 1] };
         let mut found = None;
-        for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
-            cand.push_str(&words[p + k - 1]);
+        for k in 1..=MAX_LABEL_WORDS.min(ends.len() - p) {
+            let cand = &all[from..ends[p + k - 1]];
             if cand.len() > longest {
                 break;
             }
             if let Some(s) = known
                 .labels
-                .get(&cand)
+                .get(cand)
                 .map(String::as_str)
-                .or_else(|| vocab.known_letters_for(&cand, Some(&known.company)))
+                .or_else(|| vocab.known_letters_for(cand, Some(&known.company)))
             {
-                found = Some((k, s.to_string()));
+                found = Some((k, s));
             }
         }
         let (k, s) = found?;
-        out.push(s);
+        out.push(s.to_string());
         p += k;
     }
     Some(out)
+}
+
+/// Appends [`letters`]`(w)` to `buf` (without building it).
+fn push_letters(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        buf.extend(
+            w.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        buf.extend(
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 /// Whether a label (of [`letters`] form `key`) is a heading: ends with
@@ -122,5 +147,10 @@ mod tests {
             ["Noncontrolling interests", "TOTAL EQUITY"]
         );
         assert!(segment("Noncontrolling interests Foo bar", &k).is_none());
+        for w in ["Total", "(NON-GAAP)", "Équité", "1,234", ""] {
+            let mut buf = String::from("ab");
+            push_letters(&mut buf, w);
+            assert_eq!(buf, format!("ab{}", letters(w)));
+        }
     }
 }
