@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The most common width (last printed value position) of the data lines.
-fn width(rt: &RawTable) -> usize {
+fn width(rt: &RawTable<'_>) -> usize {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for d in &rt.data {
         if d.numbers() > 0 || d.has_multi() {
@@ -64,7 +64,7 @@ pub fn tables(lines: &[String], company: &Arc<Company>, ctx: &mut Ctx) -> Vec<Ta
 
 fn read_table(
     b: &Block,
-    rt: &RawTable,
+    rt: &RawTable<'_>,
     prev: Option<&Table>,
     known: &mut Known,
     ctx: &mut Ctx,

@@ -65,12 +65,15 @@ pub fn title_kind(title: &str) -> Option<StatementKind> {
 
 /// The scale a caption states.
 pub fn scale_of(text: &str) -> Option<Scale> {
-    let t = text.to_lowercase();
-    if t.contains("in thousands") || t.contains("amounts in thousands") {
+    // ("amounts in thousands" says "in thousands".)
+    static SCALES: clean::LowerWords =
+        clean::LowerWords::new(&["in thousands", "in millions", "in billions"]);
+    let found = SCALES.in_lower(text);
+    if found & 1 != 0 {
         Some(Scale::Thousands)
-    } else if t.contains("in millions") {
+    } else if found & 2 != 0 {
         Some(Scale::Millions)
-    } else if t.contains("in billions") {
+    } else if found & 4 != 0 {
         Some(Scale::Billions)
     } else {
         None
@@ -79,6 +82,14 @@ pub fn scale_of(text: &str) -> Option<Scale> {
 
 /// Whether `text` is just a period ("As of June 30, 2024").
 pub fn is_period_caption(text: &str) -> bool {
+    // A period caption starts "three/six/nine/twelve months", "as of" or
+    // "year ended": other ASCII starts need no squashed copy.
+    if let Some(b) = text.trim_start().bytes().next()
+        && b.is_ascii()
+        && !matches!(b.to_ascii_lowercase(), b't' | b's' | b'n' | b'a' | b'y')
+    {
+        return false;
+    }
     super::scan::is_period_caption(&clean::squash(text))
 }
 
@@ -177,5 +188,11 @@ mod tests {
         );
         assert!(is_period_caption("As of December 31, 2023"));
         assert!(is_period_caption("Six months ended June 30, 2024"));
+        assert!(is_period_caption("  Year Ended December 31, 2024"));
+        assert!(!is_period_caption("(In thousands) As of December 31, 2023"));
+        assert_eq!(scale_of("(Amounts in Thousands)"), Some(Scale::Thousands));
+        assert_eq!(scale_of("in millions, in billions"), Some(Scale::Millions));
+        assert_eq!(scale_of("IN BILLIONS"), Some(Scale::Billions));
+        assert_eq!(scale_of("thousands"), None);
     }
 }

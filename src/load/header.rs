@@ -3,10 +3,11 @@
 //! sequence restarts), currencies per column, and reconciliation headers
 //! stacked vertically in their columns.
 
-use super::clean;
+use super::clean::{self, LowerWords, lower_contains};
 use super::line::{self, Class, Phrase};
 use super::vocab::Vocab;
 use crate::model::{ColumnRole, Currency, LoadWarning, Period, Repair, RepairKind, Scale};
+use std::borrow::Cow;
 
 /// One column as read from a header.
 #[derive(Clone, Debug)]
@@ -51,19 +52,22 @@ pub struct Header {
 }
 
 fn is_meta_cell(c: &str) -> bool {
+    static META: LowerWords = LowerWords::new(&["thousands", "enminbi", "(note", "(\"rmb\")"]);
+    if META.in_lower(c) != 0 {
+        return true;
+    }
+    if c.is_ascii() {
+        let t = c.trim();
+        return t.eq_ignore_ascii_case("rmb") || t.eq_ignore_ascii_case("usd");
+    }
     let l = c.to_lowercase();
-    l.contains("thousands")
-        || l.contains("enminbi")
-        || l.contains("(note")
-        || l.contains("(\"rmb\")")
-        || l.trim() == "rmb"
-        || l.trim() == "usd"
+    l.trim() == "rmb" || l.trim() == "usd"
 }
 
 /// Interprets the header lines of a table with `width` value columns.
 /// `caption` is a period printed as the table's caption, if any.
 pub fn read(
-    lines: &[(usize, Class, String)],
+    lines: &[(usize, Class, &str)],
     width: usize,
     caption: Option<(&str, usize)>,
 ) -> Header {
@@ -73,7 +77,7 @@ pub fn read(
     let mut years: Vec<i32> = Vec::new();
     let mut year_line = None;
     let mut currencies: Vec<Option<Currency>> = vec![None; width];
-    let mut text_lines: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut text_lines: Vec<(usize, Vec<Cow<'_, str>>)> = Vec::new();
     for (no, class, raw) in lines {
         match class {
             Class::Period(p) => {
@@ -102,7 +106,7 @@ pub fn read(
                 year_line.get_or_insert(*no);
             }
             Class::Currencies(_, garbled) => {
-                let cells: Vec<String> = line::cells(raw);
+                let cells = line::cells_cow(raw);
                 let skip_label = raw.starts_with('\t')
                     || cells
                         .first()
@@ -134,8 +138,8 @@ pub fn read(
                 }
             }
             Class::HeaderText => {
-                let cells = line::cells(raw);
-                if cells.iter().any(|c| c.to_lowercase().contains("thousands")) {
+                let cells = line::cells_cow(raw);
+                if cells.iter().any(|c| lower_contains(c, "thousands")) {
                     h.scale = Some(Scale::Thousands);
                 }
                 text_lines.push((*no, cells));
@@ -146,7 +150,7 @@ pub fn read(
     h.recon = text_lines.iter().any(|(_, cells)| {
         cells[1..]
             .iter()
-            .any(|c| c.to_lowercase().contains("amounts as") || vocab.column(c).is_some())
+            .any(|c| lower_contains(c, "amounts as") || vocab.column(c).is_some())
     }) || text_lines
         .iter()
         .any(|(_, c)| vocab.column(&c[1..].join(" ")).is_some());
@@ -158,8 +162,8 @@ pub fn read(
     for (no, cells) in &text_lines {
         let meaningful = cells
             .iter()
-            .any(|c| clean::letter_count(c) > 0 && !is_meta_cell(c));
-        if meaningful || cells.iter().all(|c| clean::letter_count(c) == 0) {
+            .any(|c| clean::has_letters(c) && !is_meta_cell(c));
+        if meaningful || cells.iter().all(|c| !clean::has_letters(c)) {
             h.warnings.push(LoadWarning {
                 line: Some(*no),
                 message: format!(
@@ -265,24 +269,29 @@ fn read_periods(
 /// Reconciliation columns: each column's header lines stacked vertically.
 fn read_recon(
     h: &mut Header,
-    text_lines: &[(usize, Vec<String>)],
+    text_lines: &[(usize, Vec<Cow<'_, str>>)],
     width: usize,
     currencies: &[Option<Currency>],
     caption: Option<(&str, usize)>,
 ) {
     let vocab = Vocab::get();
-    let mut label_parts = Vec::new();
+    // Which cells are scale or currency notes, read once.
+    let meta: Vec<Vec<bool>> = text_lines
+        .iter()
+        .map(|(_, cells)| cells.iter().map(|c| is_meta_cell(c)).collect())
+        .collect();
+    let mut label_parts: Vec<&str> = Vec::new();
     let mut stacked = vec![String::new(); width];
-    for (no, cells) in text_lines {
-        if cells.iter().any(|c| is_meta_cell(c)) {
+    for ((no, cells), meta) in text_lines.iter().zip(&meta) {
+        if meta.contains(&true) {
             continue;
         }
         if !cells[0].is_empty() {
             h.label_line = *no;
-            label_parts.push(cells[0].clone());
+            label_parts.push(&cells[0]);
         }
         for (i, c) in cells.iter().skip(1).enumerate().take(width) {
-            if !c.is_empty() && !is_meta_cell(c) {
+            if !c.is_empty() && !meta[i + 1] {
                 if !stacked[i].is_empty() {
                     stacked[i].push(' ');
                 }
@@ -320,10 +329,9 @@ fn read_recon(
             }
             None => printed.clone(),
         };
-        let l = header.to_lowercase();
-        let role = if l.contains("u.s. gaap") || l.contains("us gaap") {
+        let role = if lower_contains(&header, "u.s. gaap") || lower_contains(&header, "us gaap") {
             ColumnRole::UsGaap
-        } else if l.contains("under ifrs") {
+        } else if lower_contains(&header, "under ifrs") {
             ColumnRole::Ifrs
         } else {
             ColumnRole::Adjustment
@@ -346,19 +354,18 @@ fn read_recon(
         });
     }
     // Header lines contributing to no column: unreadable.
-    for (no, cells) in text_lines {
+    let col_letters: Vec<String> = h.cols.iter().map(|c| clean::letters(&c.header)).collect();
+    for ((no, cells), meta) in text_lines.iter().zip(&meta) {
         let useful = cells.iter().enumerate().any(|(i, c)| {
-            let le = clean::letters(c);
-            if le.is_empty() || is_meta_cell(c) {
-                return i > 0 && is_meta_cell(c);
+            if meta[i] || !clean::has_letters(c) {
+                return i > 0 && meta[i];
             }
             if i == 0 {
-                return super::block::title_kind(c).is_some()
-                    || c.to_lowercase().contains("balance sheet");
+                return super::block::title_kind(c).is_some() || lower_contains(c, "balance sheet");
             }
-            h.cols
+            col_letters
                 .get(i - 1)
-                .is_some_and(|col| clean::letters(&col.header).contains(&le))
+                .is_some_and(|col| col.contains(&clean::letters(c)))
         });
         let joined = cells.join(" ");
         let spanning = vocab.is_spanning(&joined);
@@ -375,10 +382,10 @@ fn read_recon(
 mod tests {
     use super::*;
 
-    fn lines(raw: &[&str]) -> Vec<(usize, Class, String)> {
+    fn lines<'a>(raw: &[&'a str]) -> Vec<(usize, Class, &'a str)> {
         raw.iter()
             .enumerate()
-            .map(|(i, r)| (i + 1, line::classify(r, false), r.to_string()))
+            .map(|(i, r)| (i + 1, line::classify(r, false), *r))
             .collect()
     }
 

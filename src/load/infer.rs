@@ -160,10 +160,10 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
         let Some(u) = t.cols.iter().position(|c| c.role == ColumnRole::UsGaap) else {
             continue;
         };
-        let mine: Vec<(String, rust_decimal::Decimal)> = t
+        let mine: Vec<(&str, rust_decimal::Decimal)> = t
             .rows
             .iter()
-            .filter_map(|r| Some((r.key.clone(), r.cells.get(u)?.as_ref()?.amount.value)))
+            .filter_map(|r| Some((r.key.as_str(), r.cells.get(u)?.as_ref()?.amount.value)))
             .collect();
         let mut best: Option<(usize, Period, String, usize)> = None;
         let refs = bases
@@ -178,8 +178,8 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
                 let (mut hit, mut miss) = (0, 0);
                 for (l, v) in &mine {
                     if let Some(Some(cell)) = index
-                        .get(l)
-                        .map(|&r| o.rows[r].cells.get(c).cloned().flatten())
+                        .get(*l)
+                        .map(|&r| o.rows[r].cells.get(c).and_then(Option::as_ref))
                     {
                         if cell.amount.value == *v {
                             hit += 1;
@@ -219,26 +219,31 @@ fn infer_captions(tables: &mut [Table], ctx: &mut Ctx) {
 type BaseIndex = (usize, HashMap<String, usize>);
 
 /// The non-reconciliation tables of `kind`, each with its row index; a table
-/// printing exactly what an earlier one printed (columns and rows) is left
-/// out: it cannot tie better than the earlier one, which wins ties.
+/// printing exactly what an earlier one printed (columns and rows, as
+/// [`print_key`] writes them) is left out: it cannot tie better than the
+/// earlier one, which wins ties.
 fn distinct_bases(tables: &[Table], kind: StatementKind) -> Vec<BaseIndex> {
+    let of_kind = || {
+        tables
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.kind == kind && !o.recon)
+    };
+    // Without separators in labels and headers the printed key reads back
+    // into its parts: keys are equal exactly when the parts are.
+    let plain = |s: &str| !s.contains(['|', ';', '\n']);
+    let by_parts = of_kind().all(|(_, o)| {
+        o.cols.iter().all(|c| plain(&c.header)) && o.rows.iter().all(|r| plain(&r.label))
+    });
     let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::new();
-    for (i, o) in tables.iter().enumerate() {
-        if o.kind != kind || o.recon {
-            continue;
-        }
-        let mut key = String::new();
-        for c in &o.cols {
-            key.push_str(&format!("{:?}|{}|{:?};", c.period, c.header, c.currency));
-        }
-        for r in &o.rows {
-            key.push_str(&format!("\n{}", r.label));
-            for c in &r.cells {
-                key.push_str(&format!("|{:?}", c.as_ref().map(|c| c.amount.value)));
-            }
-        }
-        if !seen.insert(key) {
+    let mut out: Vec<BaseIndex> = Vec::new();
+    for (i, o) in of_kind() {
+        let repeated = if by_parts {
+            out.iter().any(|(e, _)| same_print(&tables[*e], o))
+        } else {
+            !seen.insert(print_key(o))
+        };
+        if repeated {
             continue;
         }
         let index: HashMap<String, usize> = o
@@ -251,6 +256,43 @@ fn distinct_bases(tables: &[Table], kind: StatementKind) -> Vec<BaseIndex> {
         out.push((i, index));
     }
     out
+}
+
+/// What a table prints, as one key: columns (period, header, currency),
+/// then each row's label and values.
+fn print_key(o: &Table) -> String {
+    let mut key = String::new();
+    for c in &o.cols {
+        key.push_str(&format!("{:?}|{}|{:?};", c.period, c.header, c.currency));
+    }
+    for r in &o.rows {
+        key.push_str(&format!("\n{}", r.label));
+        for c in &r.cells {
+            key.push_str(&format!("|{:?}", c.as_ref().map(|c| c.amount.value)));
+        }
+    }
+    key
+}
+
+/// Whether two tables have the same parts of [`print_key`]: columns,
+/// labels and values (a value printed the same: same digits, scale and
+/// sign).
+fn same_print(a: &Table, b: &Table) -> bool {
+    let value = |c: &Option<crate::model::Cell>| c.as_ref().map(|c| c.amount.value.serialize());
+    a.cols.len() == b.cols.len()
+        && a.cols
+            .iter()
+            .zip(&b.cols)
+            .all(|(x, y)| x.period == y.period && x.header == y.header && x.currency == y.currency)
+        && a.rows.len() == b.rows.len()
+        && a.rows.iter().zip(&b.rows).all(|(x, y)| {
+            x.label == y.label
+                && x.cells.len() == y.cells.len()
+                && x.cells
+                    .iter()
+                    .zip(&y.cells)
+                    .all(|(p, q)| value(p) == value(q))
+        })
 }
 
 fn period_words(p: Period) -> String {
@@ -293,5 +335,78 @@ pub fn quarter_of(statements: &[Statement]) -> Quarter {
             year: 1970,
             quarter: 1,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::header::ColSpec;
+    use crate::load::rows::RawRow;
+    use crate::model::{Amount, Cell, LabelOrigin, Scale};
+    use rust_decimal::Decimal;
+
+    fn table(label: &str, values: &[Option<(i64, u32, bool)>]) -> Table {
+        let cell = |&(m, scale, neg): &(i64, u32, bool)| {
+            let mut value = Decimal::new(m, scale);
+            value.set_sign_negative(neg);
+            Cell {
+                amount: Amount::new(value, scale),
+                raw: String::new(),
+                line: 1,
+            }
+        };
+        Table {
+            kind: StatementKind::IncomeStatement,
+            title: (String::new(), 1),
+            scale: Scale::Thousands,
+            scale_stated: true,
+            cols: vec![ColSpec {
+                header: "2024 RMB".into(),
+                period: None,
+                currency: Currency::RMB,
+                role: ColumnRole::Reported,
+                line: 1,
+                group: 0,
+                year: Some(2024),
+            }],
+            rows: vec![RawRow {
+                label: label.into(),
+                key: String::new(),
+                origin: LabelOrigin::Printed,
+                line: 2,
+                cells: values.iter().map(|v| v.as_ref().map(cell)).collect(),
+                bold: false,
+                heading: false,
+                percent: false,
+            }],
+            first_line: 1,
+            header_lines: vec![1],
+            recon: false,
+        }
+    }
+
+    #[test]
+    fn same_print_is_equal_print_keys() {
+        let tables = [
+            table("Revenues", &[Some((10, 1, false))]),
+            table("Revenues", &[Some((100, 2, false))]),
+            table("Revenues", &[Some((1, 0, false))]),
+            table("Revenues", &[Some((0, 0, true))]),
+            table("Revenues", &[Some((0, 0, false))]),
+            table("Revenues", &[None]),
+            table("Revenues", &[]),
+            table("Revenues", &[None, None]),
+            table("Costs", &[Some((10, 1, false))]),
+        ];
+        for a in &tables {
+            for b in &tables {
+                assert_eq!(same_print(a, b), print_key(a) == print_key(b));
+            }
+        }
+        assert!(same_print(
+            &tables[0],
+            &table("Revenues", &[Some((10, 1, false))])
+        ));
     }
 }

@@ -1,7 +1,7 @@
 //! The labels a filing has printed so far (and the vocabulary's), which the
 //! row reader splits merged label runs and repairs labels against.
 
-use super::clean::letters;
+use super::clean::{letters, lower_contains, lower_starts_with};
 use super::rows::RawRow;
 use super::vocab::{Company, Vocab};
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
@@ -13,6 +13,8 @@ use std::sync::Arc;
 pub struct Known {
     /// Letters forms to spelling.
     pub labels: FxHashMap<String, String>,
+    /// The length in bytes of the longest letters form in `labels`.
+    pub longest: usize,
     /// Letters forms of rows printed as headings.
     pub headings: HashSet<String>,
     /// Letters forms of rows holding percentages.
@@ -24,26 +26,32 @@ pub struct Known {
 impl Known {
     /// Remembers the rows of a table.
     pub fn add(&mut self, rows: &[RawRow]) {
+        // (Keys are copied only when new.)
         for r in rows.iter().filter(|r| !r.label.is_empty()) {
-            let l = r.key.clone();
-            if r.heading {
-                self.headings.insert(l.clone());
+            if r.heading && !self.headings.contains(&r.key) {
+                self.headings.insert(r.key.clone());
             }
-            if r.percent || r.label.to_lowercase().contains("margin") {
-                self.percent.insert(l.clone());
+            if (r.percent || lower_contains(&r.label, "margin")) && !self.percent.contains(&r.key) {
+                self.percent.insert(r.key.clone());
             }
-            self.labels.entry(l).or_insert_with(|| r.label.clone());
+            if !self.labels.contains_key(&r.key) {
+                self.longest = self.longest.max(r.key.len());
+                self.labels.insert(r.key.clone(), r.label.clone());
+            }
         }
     }
 
     /// The spelling of a label known from this filing or the vocabulary.
     pub fn spelling(&self, label: &str) -> Option<String> {
-        let l = letters(label);
-        self.labels.get(&l).cloned().or_else(|| {
-            Vocab::get()
-                .known_letters_for(&l, Some(&self.company))
-                .map(str::to_string)
-        })
+        self.spelling_key(&letters(label)).map(str::to_string)
+    }
+
+    /// [`Known::spelling`] of a label given in [`letters`] form.
+    pub fn spelling_key(&self, key: &str) -> Option<&str> {
+        self.labels
+            .get(key)
+            .map(String::as_str)
+            .or_else(|| Vocab::get().known_letters_for(key, Some(&self.company)))
     }
 }
 
@@ -57,37 +65,65 @@ pub fn segment(run: &str, known: &Known) -> Option<Vec<String>> {
         return None;
     }
     let vocab = Vocab::get();
-    let words: Vec<String> = run.split_whitespace().map(letters).collect();
+    // The letters of all words in one buffer, with where each word ends.
+    let mut all = String::with_capacity(run.len());
+    let ends: Vec<usize> = run
+        .split_whitespace()
+        .map(|w| {
+            push_letters(&mut all, w);
+            all.len()
+        })
+        .collect();
+    // No known label is longer: a candidate past it matches none.
+    let longest = known
+        .longest
+        .max(vocab.longest_known_for(Some(&known.company)));
     let mut out = Vec::new();
     let mut p = 0;
-    while p < words.len() {
-        let mut cand = String::new();
+    while p < ends.len() {
+        let from = if p == 0 { 0 } else { ends[p - 1] };
         let mut found = None;
-        for k in 1..=MAX_LABEL_WORDS.min(words.len() - p) {
-            cand.push_str(&words[p + k - 1]);
+        for k in 1..=MAX_LABEL_WORDS.min(ends.len() - p) {
+            let cand = &all[from..ends[p + k - 1]];
+            if cand.len() > longest {
+                break;
+            }
             if let Some(s) = known
                 .labels
-                .get(&cand)
+                .get(cand)
                 .map(String::as_str)
-                .or_else(|| vocab.known_letters_for(&cand, Some(&known.company)))
+                .or_else(|| vocab.known_letters_for(cand, Some(&known.company)))
             {
-                found = Some((k, s.to_string()));
+                found = Some((k, s));
             }
         }
         let (k, s) = found?;
-        out.push(s);
+        out.push(s.to_string());
         p += k;
     }
     Some(out)
 }
 
-/// Whether a label is a heading: ends with ':', is a vocabulary heading,
-/// or is printed in capitals (other than a total).
-pub(super) fn is_heading_label(label: &str, known: &Known) -> bool {
-    is_heading_keyed(label, &letters(label), known)
+/// Appends [`letters`]`(w)` to `buf` (without building it).
+fn push_letters(buf: &mut String, w: &str) {
+    if w.is_ascii() {
+        buf.extend(
+            w.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        buf.extend(
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
-/// [`is_heading_label`] with the label's letters form given.
+/// Whether a label (of [`letters`] form `key`) is a heading: ends with
+/// ':', is a vocabulary heading, or is printed in capitals (other than a
+/// total).
 pub(super) fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
     let t = label.trim();
     t.ends_with(':')
@@ -96,7 +132,7 @@ pub(super) fn is_heading_keyed(label: &str, key: &str, known: &Known) -> bool {
             && t.chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
-            && !t.to_lowercase().starts_with("total"))
+            && !lower_starts_with(t, "total"))
 }
 
 #[cfg(test)]
@@ -111,5 +147,10 @@ mod tests {
             ["Noncontrolling interests", "TOTAL EQUITY"]
         );
         assert!(segment("Noncontrolling interests Foo bar", &k).is_none());
+        for w in ["Total", "(NON-GAAP)", "Équité", "1,234", ""] {
+            let mut buf = String::from("ab");
+            push_letters(&mut buf, w);
+            assert_eq!(buf, format!("ab{}", letters(w)));
+        }
     }
 }

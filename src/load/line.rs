@@ -8,9 +8,10 @@ use super::scan;
 use crate::model::{Amount, Currency};
 use std::borrow::Cow;
 
-/// One value position of a data line.
+/// One value position of a data line (its text borrowed from the line
+/// unless markup had to be removed).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Val {
+pub enum Val<'a> {
     /// Nothing printed.
     Empty,
     /// A readable number.
@@ -20,43 +21,43 @@ pub enum Val {
         /// Printed with `%`.
         percent: bool,
         /// The text it was read from.
-        raw: String,
+        raw: Cow<'a, str>,
     },
     /// A number damaged beyond reading.
-    Bad(String),
+    Bad(Cow<'a, str>),
     /// Text where a number was expected.
-    Text(String),
+    Text(Cow<'a, str>),
     /// Several space-separated tokens in one cell (merged or smeared rows).
-    Multi(Vec<String>),
+    Multi(Vec<Cow<'a, str>>),
 }
 
-impl Val {
+impl Val<'_> {
     /// Whether the position holds a readable number.
     pub fn is_num(&self) -> bool {
         matches!(self, Val::Num { .. })
     }
 }
 
-/// A data line: its label and its values by column.
+/// A data line: its label and its values by column (borrowed from the
+/// line where no markup had to be removed).
 #[derive(Clone, Debug)]
-pub struct DataLine {
+pub struct DataLine<'a> {
     /// 1-based line number.
     pub no: usize,
-    /// The cleaned label (fragments printed in value cells joined).
-    pub label: String,
-    /// The label as printed (cells joined with spaces, markup removed).
-    pub printed: String,
+    /// The cleaned label as printed (fragments printed in value cells
+    /// joined with spaces, markup removed).
+    pub label: Cow<'a, str>,
     /// The first cell of the label, cleaned.
-    pub head: String,
+    pub head: Cow<'a, str>,
     /// The label ran on into value cells (tabs inside the label).
     pub broken: bool,
     /// Printed bold.
     pub bold: bool,
     /// One entry per value position.
-    pub vals: Vec<Val>,
+    pub vals: Vec<Val<'a>>,
 }
 
-impl DataLine {
+impl DataLine<'_> {
     /// Number of readable numbers.
     pub fn numbers(&self) -> usize {
         self.vals.iter().filter(|v| v.is_num()).count()
@@ -124,7 +125,9 @@ pub fn currency_cell(cell: &str) -> Option<Currency> {
 
 /// Whether a cell is a tiny junk label ("-", "·").
 fn junk_label(cell: &str) -> bool {
-    clean::letter_count(cell) == 0 && cell.trim().chars().count() <= 2
+    // Two characters take at most eight bytes.
+    let t = cell.trim();
+    t.len() <= 8 && t.chars().count() <= 2 && !clean::has_letters(cell)
 }
 
 /// Cells of a line with value markup stripped, trailing empties kept.
@@ -135,6 +138,27 @@ pub fn cells(text: &str) -> Vec<String> {
 /// [`cells`] borrowing from the line where a cell has no markup.
 pub fn cells_cow(text: &str) -> Vec<Cow<'_, str>> {
     tab_cells(text).map(number::strip_markup_cow).collect()
+}
+
+/// [`cells_cow`] and [`reads_of`] of a line into buffers reused from line
+/// to line (cleared first). Returns whether the label cell is a plain
+/// label ([`clean::plain_label`]: the cell, stripped, is its cleaned label).
+pub fn read_cells<'a>(
+    text: &'a str,
+    cells: &mut Vec<Cow<'a, str>>,
+    reads: &mut Vec<CellRead>,
+) -> bool {
+    cells.clear();
+    let mut it = tab_cells(text);
+    let first = it.next().unwrap_or("");
+    // A plain label has no markup, and only spaces to trim (one pass for
+    // both).
+    let plain = clean::plain_label(first);
+    cells.push(plain.map_or_else(|| number::strip_markup_cow(first), Cow::Borrowed));
+    cells.extend(it.map(number::strip_markup_cow));
+    reads.clear();
+    reads.extend(cells.iter().skip(1).map(|c| CellRead::of(c)));
+    plain.is_some()
 }
 
 /// `text.split('\t')` by a plain byte scan (cells are short: cheaper than a
@@ -156,11 +180,11 @@ pub fn tab_cells(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The whitespace-separated tokens of a value cell, each read once.
+/// The whitespace-separated tokens of a value cell (trimmed, as
+/// [`cells_cow`] gives it: a cell of one token is that token), each read
+/// once.
 #[derive(Clone, Debug)]
-pub struct CellRead<'c> {
-    /// The first token (empty when the cell is).
-    first_tok: &'c str,
+pub struct CellRead {
     /// What the first token reads as ([`Token::Text`] when the cell is empty).
     first: Token,
     /// The cell holds more than one token.
@@ -171,15 +195,23 @@ pub struct CellRead<'c> {
     all_text: bool,
 }
 
-impl<'c> CellRead<'c> {
+impl CellRead {
     /// Reads every token of `c` once.
-    pub fn of(c: &'c str) -> Self {
-        // One ASCII token without spaces (most value cells): no splitting.
+    pub fn of(c: &str) -> Self {
+        // A plainly printed number (most value cells) is one token.
+        if let Some(first) = number::plain_number(c.as_bytes()) {
+            return CellRead {
+                first,
+                more: false,
+                any_text: false,
+                all_text: false,
+            };
+        }
+        // One ASCII token without spaces: no splitting.
         if !c.is_empty() && c.bytes().all(|b| b.is_ascii() && !number::ascii_space(b)) {
             let first = number::parse_token(c);
             let text = matches!(first, Token::Text);
             return CellRead {
-                first_tok: c,
                 first,
                 more: false,
                 any_text: text,
@@ -189,7 +221,6 @@ impl<'c> CellRead<'c> {
         let mut it = c.split_whitespace();
         let Some(first_tok) = it.next() else {
             return CellRead {
-                first_tok: "",
                 first: Token::Text,
                 more: false,
                 any_text: false,
@@ -209,7 +240,6 @@ impl<'c> CellRead<'c> {
             }
         }
         CellRead {
-            first_tok,
             first,
             more,
             any_text,
@@ -238,83 +268,69 @@ pub fn classify(raw: &str, in_rows: bool) -> Class {
 
 /// The [`CellRead`] of every cell but the label cell (whose reading, when
 /// needed, is taken on demand: labels have many words).
-pub fn reads_of<'c>(cells: &'c [Cow<'_, str>]) -> Vec<CellRead<'c>> {
+pub fn reads_of(cells: &[Cow<'_, str>]) -> Vec<CellRead> {
     cells.iter().skip(1).map(|c| CellRead::of(c)).collect()
 }
 
 /// [`classify`] on a line's cells (from [`cells_cow`]) and their reads
 /// (from [`reads_of`]).
-pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead<'_>], in_rows: bool) -> Class {
-    let nonempty: Vec<&str> = cells
-        .iter()
-        .map(|c| c.as_ref())
-        .filter(|c| !c.is_empty())
-        .collect();
-    if nonempty.is_empty() {
+pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead], in_rows: bool) -> Class {
+    let nonempty = || cells.iter().map(|c| c.as_ref()).filter(|c| !c.is_empty());
+    if nonempty().next().is_none() {
         return Class::Blank;
     }
-    if nonempty
-        .iter()
-        .all(|c| !c.chars().any(char::is_alphanumeric))
-    {
-        let rule = nonempty
-            .iter()
+    if nonempty().all(|c| !c.chars().any(char::is_alphanumeric)) {
+        let rule = nonempty()
             .all(|c| c.chars().count() >= 2 && c.chars().all(|ch| "-_=—–. ".contains(ch)));
-        let dashes = nonempty.iter().all(|c| matches!(*c, "-" | "_" | "—" | "–"));
+        let dashes = nonempty().all(|c| matches!(c, "-" | "_" | "—" | "–"));
         return if rule {
             Class::Blank
-        } else if dashes && nonempty.len() > 1 {
+        } else if dashes && nonempty().nth(1).is_some() {
             Class::Data
         } else {
             Class::Junk
         };
     }
     let label = cells[0].as_ref();
-    let rest: Vec<&str> = cells[1..]
-        .iter()
-        .map(|c| c.as_ref())
-        .filter(|c| !c.is_empty())
-        .collect();
-    let code_label = currency_cell(label).is_some() && label.len() <= 4;
+    let rest = || {
+        cells[1..]
+            .iter()
+            .map(|c| c.as_ref())
+            .filter(|c| !c.is_empty())
+    };
+    let code_label = label.len() <= 4 && currency_cell(label).is_some();
     let label_year = number::year(label).is_some();
     let label_junk = junk_label(label);
     // The body: value cells, or every non-junk cell when the label cell is
     // junk, a year or a currency code (as indices into `cells`).
-    let body: Vec<usize> = if label_junk || label_year || code_label {
-        (0..cells.len())
-            .filter(|&i| !cells[i].is_empty() && !junk_label(&cells[i]))
-            .collect()
-    } else {
-        (1..cells.len()).filter(|&i| !cells[i].is_empty()).collect()
+    let wide = label_junk || label_year || code_label;
+    let body = || {
+        (usize::from(!wide)..cells.len())
+            .filter(move |&i| !cells[i].is_empty() && (!wide || !junk_label(&cells[i])))
     };
     let label_is_text = !label.is_empty() && !label_junk && !label_year && !code_label;
-    // Years line: "\t2023\t2024\t2024" or "2023\t2024\t2024".
-    if !body.is_empty() && !label_is_text {
-        let years: Vec<i32> = body
-            .iter()
-            .map_while(|&i| number::year(&cells[i]))
-            .collect();
-        if years.len() == body.len() {
+    if !label_is_text && body().next().is_some() {
+        // Years line: "\t2023\t2024\t2024" or "2023\t2024\t2024".
+        let years: Vec<i32> = body().map_while(|i| number::year(&cells[i])).collect();
+        if years.len() == body().count() {
             return Class::Years(years);
         }
-    }
-    // Currency line.
-    if !body.is_empty() && !label_is_text {
-        let cur: Vec<Option<Currency>> = body.iter().map(|&i| currency_cell(&cells[i])).collect();
-        let garbled = body
-            .iter()
+        // Currency line.
+        let cur: Vec<Option<Currency>> = body().map(|i| currency_cell(&cells[i])).collect();
+        let garbled = body()
             .zip(&cur)
-            .filter(|(i, k)| k.is_none() && garbled_code(&cells[**i]))
+            .filter(|(i, k)| k.is_none() && garbled_code(&cells[*i]))
             .count();
-        if cur.iter().flatten().count() + garbled == body.len() {
+        if cur.iter().flatten().count() + garbled == cur.len() {
             return Class::Currencies(cur, garbled > 0);
         }
     }
     let (mut real_numbers, mut any_numeric) = (0, false);
-    let label_read = (body.first() == Some(&0)).then(|| CellRead::of(&cells[0]));
-    for &i in &body {
+    for i in body() {
+        let label_read;
         let read = if i == 0 {
-            label_read.as_ref()
+            label_read = CellRead::of(&cells[0]);
+            Some(&label_read)
         } else {
             reads.get(i - 1)
         };
@@ -330,28 +346,27 @@ pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead<'_>], in_rows: b
         }
     }
     // Period phrases only matter on lines without real numbers.
-    let ph = if real_numbers == 0 {
-        phrases(&cells.concat())
-    } else {
-        Vec::new()
-    };
-    if !ph.is_empty() && real_numbers == 0 {
-        return Class::Period(ph);
+    if real_numbers == 0 && super::phrase::may_hold_phrases(cells.iter().map(|c| c.as_ref())) {
+        let ph = phrases(&cells.concat());
+        if !ph.is_empty() {
+            return Class::Period(ph);
+        }
     }
     if label_is_text {
         // A heading carrying garbled codes ("ASSETS\tKMD\tKMD") is a row.
-        if !rest.is_empty()
-            && rest
-                .iter()
-                .all(|c| garbled_code(c) || currency_cell(c).is_some())
+        if rest().next().is_some() && rest().all(|c| garbled_code(c) || currency_cell(c).is_some())
         {
             return Class::Data;
         }
-        let text_cells = !rest.is_empty() && !any_numeric;
+        let text_cells = rest().next().is_some() && !any_numeric;
         if text_cells {
-            let is_column_text = super::vocab::Vocab::get().column(&rest.join(" ")).is_some()
-                || rest.iter().any(|c| c.to_lowercase().contains("amounts as"));
-            if !in_rows || is_column_text {
+            let is_column_text = || {
+                super::vocab::Vocab::get()
+                    .column(&rest().collect::<Vec<_>>().join(" "))
+                    .is_some()
+                    || rest().any(|c| c.to_lowercase().contains("amounts as"))
+            };
+            if !in_rows || is_column_text() {
                 return Class::HeaderText;
             }
         }
@@ -367,44 +382,61 @@ pub fn classify_cells(cells: &[Cow<'_, str>], reads: &[CellRead<'_>], in_rows: b
     Class::Data
 }
 
-/// Reads one value cell from its [`CellRead`].
-fn value(c: &str, read: &CellRead<'_>) -> Val {
-    if read.first_tok.is_empty() {
+/// Reads one value cell (trimmed, as [`cells_cow`] gives it) from its
+/// [`CellRead`].
+fn value<'a>(c: Cow<'a, str>, read: &CellRead) -> Val<'a> {
+    if c.is_empty() {
         return Val::Empty;
     }
     if !read.more {
+        // One token: the whole (trimmed) cell.
         return match &read.first {
             Token::Number { amount, percent } => Val::Num {
                 amount: *amount,
                 percent: *percent,
-                raw: read.first_tok.to_string(),
+                raw: c,
             },
-            Token::Malformed => Val::Bad(read.first_tok.to_string()),
-            Token::Text => Val::Text(read.first_tok.to_string()),
+            Token::Malformed => Val::Bad(c),
+            Token::Text => Val::Text(c),
         };
     }
     if !read.any_text {
-        Val::Multi(c.split_whitespace().map(str::to_string).collect())
+        Val::Multi(match c {
+            Cow::Borrowed(b) => b.split_whitespace().map(Cow::Borrowed).collect(),
+            Cow::Owned(o) => o
+                .split_whitespace()
+                .map(|t| Cow::Owned(t.to_string()))
+                .collect(),
+        })
     } else {
-        Val::Text(c.to_string())
+        Val::Text(c)
     }
 }
 
 /// Reads a data line into label and values.
-pub fn data(no: usize, raw: &str) -> DataLine {
-    let cells = cells_cow(raw);
-    let reads = reads_of(&cells);
-    data_cells(no, raw, &cells, &reads)
+pub fn data(no: usize, raw: &str) -> DataLine<'_> {
+    let (mut cells, mut reads) = (Vec::new(), Vec::new());
+    let plain = read_cells(raw, &mut cells, &mut reads);
+    data_cells(no, raw, &mut cells, &reads, plain)
 }
 
-/// [`data`] on a line's cells (from [`cells_cow`]) and their reads (from
-/// [`reads_of`]).
-pub fn data_cells(
+/// [`clean::label`] of a cell, borrowing from the line when the cell does.
+fn clean_cell<'a>(c: &Cow<'a, str>) -> Cow<'a, str> {
+    match c {
+        Cow::Borrowed(b) => clean::label(b),
+        Cow::Owned(o) => Cow::Owned(clean::label(o).into_owned()),
+    }
+}
+
+/// [`data`] on a line's cells, their reads and whether the label cell is
+/// plain (from [`read_cells`]; the cells' texts are taken).
+pub fn data_cells<'a>(
     no: usize,
-    raw: &str,
-    cells: &[Cow<'_, str>],
-    reads: &[CellRead<'_>],
-) -> DataLine {
+    raw: &'a str,
+    cells: &mut [Cow<'a, str>],
+    reads: &[CellRead],
+    plain_label: bool,
+) -> DataLine<'a> {
     let raw_label = tab_cells(raw).next().unwrap_or("");
     let bold = clean::is_bold(raw_label);
     let first = cells[0].as_ref();
@@ -418,53 +450,59 @@ pub fn data_cells(
         0
     } else {
         let mut k = 1;
-        let head_letters = clean::letter_count(&cells[0]) > 0;
         // Label fragments continued into the value cells (tabs inside the label).
         while k < cells.len()
             && !cells[k].is_empty()
             && reads[k - 1].all_text
-            && clean::letter_count(&cells[k]) > 0
+            && clean::has_letters(&cells[k])
             && !super::vocab::Vocab::get().is_spanning(&cells[k])
             && !cells[k].chars().all(|c| c.is_ascii_uppercase())
-            && head_letters
+            && clean::has_letters(&cells[0])
         {
             k += 1;
         }
         k
     };
-    let printed = if n_label == 1 {
-        clean::label(raw_label).into_owned()
+    let label = if n_label == 1 && plain_label {
+        cells[0].clone()
+    } else if n_label == 1 {
+        clean::label(raw_label)
     } else {
         let printed_raw = raw.split('\t').take(n_label).collect::<Vec<_>>().join(" ");
-        clean::label(&printed_raw).into_owned()
+        Cow::Owned(clean::label(&printed_raw).into_owned())
+    };
+    // A single label cell cleaned without copying had no markup: the cell
+    // is the raw cell trimmed, and cleaning trims: it cleans to the label.
+    let plain_head = n_label == 1 && matches!(label, Cow::Borrowed(_));
+    let head = if plain_head {
+        label.clone()
+    } else if n_label > 0 {
+        clean_cell(&cells[0])
+    } else {
+        Cow::Borrowed("")
     };
     let vals = if unlabeled {
         let label_read = CellRead::of(&cells[0]);
-        std::iter::once(value(&cells[0], &label_read))
-            .chain(cells[1..].iter().zip(reads).map(|(c, r)| value(c, r)))
-            .collect()
+        let mut vals = Vec::with_capacity(cells.len());
+        vals.push(value(std::mem::take(&mut cells[0]), &label_read));
+        vals.extend(
+            cells[1..]
+                .iter_mut()
+                .zip(reads)
+                .map(|(c, r)| value(std::mem::take(c), r)),
+        );
+        vals
     } else {
         cells[n_label..]
-            .iter()
+            .iter_mut()
             .zip(&reads[n_label - 1..])
-            .map(|(c, r)| value(c, r))
+            .map(|(c, r)| value(std::mem::take(c), r))
             .collect()
-    };
-    // A single label cell without markup cleans to the printed label (the
-    // cell is the raw cell trimmed, and cleaning trims).
-    let plain_head = n_label == 1 && matches!(cells[0], Cow::Borrowed(_));
-    let head = if plain_head {
-        printed.clone()
-    } else if n_label > 0 {
-        clean::label(&cells[0]).into_owned()
-    } else {
-        String::new()
     };
     DataLine {
         no,
         head,
-        label: printed.clone(),
-        printed,
+        label,
         broken: n_label > 1,
         bold,
         vals,

@@ -9,6 +9,7 @@ use super::vocab::Company;
 use crate::model::{Column, Period, Row, RowKind, Scale, Statement, StatementKind, Unit};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry;
 
 /// One table, read and ready to merge.
 #[derive(Clone, Debug)]
@@ -42,17 +43,65 @@ fn unknown_period() -> Period {
 /// Merges the tables of one kind (in printed order) into a statement.
 pub fn statement(tables: Vec<Table>, company: Option<&Company>) -> Statement {
     let (kind, title, scale) = (tables[0].kind, tables[0].title.clone(), tables[0].scale);
-    let mut columns: Vec<Column> = Vec::new();
-    // Printed order of the rows: a linked list over row ids (a row first
-    // seen in a later table goes right after the row above it there).
+    let secs: Vec<structure::Sections> = tables
+        .iter()
+        .map(|t| structure::sections(&t.rows, company))
+        .collect();
+    // First pass, on borrowed keys: the statement row of every table row
+    // (rows aligned by section, label and occurrence; ids in order of
+    // first appearance) and the printed order of the statement rows: a
+    // linked list over row ids (a row first seen in a later table goes
+    // right after the row above it there).
     let mut next: Vec<Option<usize>> = Vec::new();
     let mut head: Option<usize> = None;
     let mut tail: Option<usize> = None;
-    let mut store: Vec<Row> = Vec::new();
-    let mut index: HashMap<(Option<String>, String, usize), usize> = HashMap::default();
+    let mut ids: Vec<Vec<usize>> = Vec::with_capacity(tables.len());
+    {
+        let mut index: HashMap<(Option<&str>, &str, usize), usize> = HashMap::default();
+        for (t, sec) in tables.iter().zip(&secs) {
+            let mut seen: HashMap<(Option<&str>, &str), usize> = HashMap::default();
+            let mut last_id: Option<usize> = None;
+            let mut of_table = Vec::with_capacity(t.rows.len());
+            for (i, r) in t.rows.iter().enumerate() {
+                let section = sec.name(i);
+                let occ = seen.entry((section, r.key.as_str())).or_insert(0);
+                let key = (section, r.key.as_str(), *occ);
+                *occ += 1;
+                let id = match index.entry(key) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(e) => {
+                        let id = next.len();
+                        e.insert(id);
+                        next.push(None);
+                        match last_id.filter(|&l| Some(l) != tail) {
+                            Some(l) => {
+                                next[id] = next[l];
+                                next[l] = Some(id);
+                            }
+                            None => {
+                                match tail {
+                                    Some(t) => next[t] = Some(id),
+                                    None => head = Some(id),
+                                }
+                                tail = Some(id);
+                            }
+                        }
+                        id
+                    }
+                };
+                last_id = Some(id);
+                of_table.push(id);
+            }
+            ids.push(of_table);
+        }
+    }
+    // Second pass: rows moved into the statement (a row is made from its
+    // first appearance), cells merged by column.
+    let mut columns: Vec<Column> = Vec::new();
+    let mut store: Vec<Row> = Vec::with_capacity(next.len());
     // Letters form of each stored row's label.
-    let mut keys: Vec<String> = Vec::new();
-    for t in tables {
+    let mut keys: Vec<String> = Vec::with_capacity(next.len());
+    for ((t, sec), of_table) in tables.into_iter().zip(secs).zip(ids) {
         let colmap: Vec<usize> = t
             .cols
             .iter()
@@ -78,54 +127,26 @@ pub fn statement(tables: Vec<Table>, company: Option<&Company>) -> Statement {
                 }
             })
             .collect();
-        let secs = structure::sections(&t.rows, company);
-        let mut seen: HashMap<(Option<String>, String), usize> = HashMap::default();
-        let mut last_id: Option<usize> = None;
-        for (r, (section, depth)) in t.rows.into_iter().zip(secs) {
-            let l = r.key.clone();
-            let occ = seen.entry((section.clone(), l.clone())).or_insert(0);
-            let key = (section.clone(), l, *occ);
-            *occ += 1;
-            let id = match index.get(&key) {
-                Some(&id) => id,
-                None => {
-                    keys.push(r.key);
-                    store.push(Row {
-                        label: r.label,
-                        origin: r.origin,
-                        section: section.clone(),
-                        parent: None,
-                        depth,
-                        kind: if r.heading {
-                            RowKind::Header
-                        } else {
-                            RowKind::Item
-                        },
-                        unit: Unit::Money,
-                        scale: t.scale,
-                        cells: Vec::new(),
-                        line: r.line,
-                    });
-                    let id = store.len() - 1;
-                    index.insert(key, id);
-                    next.push(None);
-                    match last_id.filter(|&l| Some(l) != tail) {
-                        Some(l) => {
-                            next[id] = next[l];
-                            next[l] = Some(id);
-                        }
-                        None => {
-                            match tail {
-                                Some(t) => next[t] = Some(id),
-                                None => head = Some(id),
-                            }
-                            tail = Some(id);
-                        }
-                    }
-                    id
-                }
-            };
-            last_id = Some(id);
+        for ((i, r), id) in t.rows.into_iter().enumerate().zip(of_table) {
+            if id == store.len() {
+                keys.push(r.key);
+                store.push(Row {
+                    label: r.label,
+                    origin: r.origin,
+                    section: sec.name(i).map(str::to_string),
+                    parent: None,
+                    depth: sec.rows[i].1,
+                    kind: if r.heading {
+                        RowKind::Header
+                    } else {
+                        RowKind::Item
+                    },
+                    unit: Unit::Money,
+                    scale: t.scale,
+                    cells: Vec::new(),
+                    line: r.line,
+                });
+            }
             let row = &mut store[id];
             if row.cells.len() < columns.len() {
                 row.cells.resize(columns.len(), None);

@@ -22,8 +22,8 @@ pub struct Phrase {
 impl Phrase {
     /// The canonical text ("Three months ended June 30,", "June 30, 2024").
     pub fn text(&self, year: Option<i32>) -> String {
-        let month = scan::MONTHS[self.month as usize - 1];
-        let month = format!("{}{}", month[..1].to_uppercase(), &month[1..]);
+        // (The month name capitalised.)
+        let month = scan::MONTH_NAMES[self.month as usize - 1];
         let day = self.day.unwrap_or(0);
         let day = if day == 0 {
             self.end(year.unwrap_or(2000))
@@ -63,6 +63,31 @@ impl Phrase {
             }
         }
     }
+}
+
+/// Whether the text of `parts` (joined) may hold a period phrase: its
+/// squashed form holds "ended" or four digits in a row (what [`phrases`]
+/// needs). Decided on the bytes, without joining or squashing (text
+/// beyond ASCII is left to [`phrases`]).
+pub fn may_hold_phrases<'s>(parts: impl Iterator<Item = &'s str>) -> bool {
+    const ENDED: u64 = u64::from_be_bytes([0, 0, 0, b'e', b'n', b'd', b'e', b'd']);
+    // The last five squashed bytes, and the current run of digits.
+    let (mut last, mut digits) = (0u64, 0);
+    for b in parts.flat_map(str::bytes) {
+        if !b.is_ascii() {
+            return true;
+        }
+        if b.is_ascii_whitespace() || b == 0x0b {
+            continue;
+        }
+        let b = b.to_ascii_lowercase();
+        last = ((last << 8) | u64::from(b)) & 0xff_ffff_ffff;
+        digits = if b.is_ascii_digit() { digits + 1 } else { 0 };
+        if digits >= 4 || last == ENDED {
+            return true;
+        }
+    }
+    false
 }
 
 /// Period phrases in a header line's text (cells joined without separators,
@@ -116,5 +141,14 @@ mod tests {
         // Neither "ended" nor a year: no phrase.
         assert!(phrases("\tJune 30,\tDecember 31,").is_empty());
         assert!(phrases("Total revenues\t1,234").is_empty());
+        for (parts, may) in [
+            (&["\tThree months en", "ded June"][..], true),
+            (&["\tDecember 31, 20", "23"][..], true),
+            (&["Current assets:", ""][..], false),
+            (&["Total revenues", "1,234"][..], false),
+            (&["Juni 30, 2024 \u{e9}"][..], true),
+        ] {
+            assert_eq!(may_hold_phrases(parts.iter().copied()), may, "{parts:?}");
+        }
     }
 }

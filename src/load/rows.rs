@@ -4,7 +4,7 @@
 
 use super::clean::{self, letters};
 use super::context::Ctx;
-use super::known::{Known, is_heading_keyed, is_heading_label, segment};
+use super::known::{Known, is_heading_keyed, segment};
 use super::line::{DataLine, Val};
 use super::number;
 use super::vocab::Vocab;
@@ -41,27 +41,37 @@ impl RawRow {
 
 fn connector_end(label: &str) -> bool {
     let t = label.trim_end();
-    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last = t.rsplit(' ').next().unwrap_or("");
     t.ends_with(',')
         || t.ends_with('-')
         || [
             "of", "and", "to", "for", "in", "the", "on", "by", "from", "or", "per",
         ]
-        .contains(&last.as_str())
+        .into_iter()
+        .any(|w| {
+            if last.is_ascii() {
+                last.eq_ignore_ascii_case(w)
+            } else {
+                last.to_lowercase() == w
+            }
+        })
 }
 
 /// Whether `next` continues the label-only line `cur`.
-fn continues(cur: &DataLine, next: &DataLine, known: &Known) -> bool {
+fn continues(cur: &DataLine<'_>, next: &DataLine<'_>, known: &Known) -> bool {
     if next.label.is_empty() || !cur.label_only() {
         return false;
     }
-    let joined = join_labels(&cur.label, &next.label);
+    // (The letters of two labels joined are the letters of each.)
+    let next_key = letters(&next.label);
     let first = next.label.chars().next().unwrap_or('A');
-    let next_known = known.spelling(&next.label).is_some() && !first.is_lowercase();
+    let next_known = known.spelling_key(&next_key).is_some() && !first.is_lowercase();
     !next_known
         && (first.is_lowercase()
-            || known.spelling(&joined).is_some()
-            || (connector_end(&cur.label) && !is_heading_label(&next.label, known)))
+            || known
+                .spelling_key(&(letters(&cur.label) + &next_key))
+                .is_some()
+            || (connector_end(&cur.label) && !is_heading_keyed(&next.label, &next_key, known)))
 }
 
 fn join_labels(a: &str, b: &str) -> String {
@@ -76,7 +86,7 @@ fn join_labels(a: &str, b: &str) -> String {
 /// warning for the line, naming the first few ([`LISTED_PROBLEMS`]) and
 /// counting the rest, so a damaged line of millions of tokens costs no more
 /// than its tokens.
-fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
+fn cells_of(d: &DataLine<'_>, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, usize) {
     let mut cells = vec![None; width];
     let mut problems: Vec<String> = Vec::new();
     let mut count = 0usize;
@@ -92,7 +102,7 @@ fn cells_of(d: &DataLine, width: usize, ctx: &mut Ctx) -> (Vec<Option<Cell>>, us
             Val::Num { amount, raw, .. } if i < width => {
                 cells[i] = Some(Cell {
                     amount: *amount,
-                    raw: raw.clone(),
+                    raw: raw.to_string(),
                     line: d.no,
                 });
             }
@@ -132,22 +142,34 @@ fn is_percent_cell(c: &Option<Cell>) -> bool {
     c.as_ref().is_some_and(|c| c.raw.ends_with('%'))
 }
 
-/// Repairs a garbled label against the vocabulary and this filing's labels.
-fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) -> Option<String> {
+/// Repairs a garbled label (of [`letters`] form `key`) against the
+/// vocabulary and this filing's labels.
+fn repair_label(
+    label: &str,
+    key: &str,
+    broken: bool,
+    prev: Option<&str>,
+    known: &Known,
+) -> Option<String> {
     let spelled = if label.len() > 400 {
         None
     } else {
-        known.spelling(label)
+        known.spelling_key(key)
     };
     if label.len() > 400 || spelled.is_some() {
-        return spelled.filter(|s| broken && s != label);
+        return spelled
+            .filter(|s| broken && *s != label)
+            .map(str::to_string);
     }
     let vocab = Vocab::get();
     // A garbled copy of the previous label run into this one.
     let words: Vec<&str> = label.split_whitespace().collect();
+    // The letters of words `k..` are the end of the key, after the letters
+    // of the words before.
+    let mut at = 0;
     for k in 1..words.len() {
-        let suffix = words[k..].join(" ");
-        if let Some(s) = known.spelling(&suffix) {
+        at += clean::letters_len(words[k - 1]);
+        if let Some(s) = known.spelling_key(&key[at..]) {
             let prefix = words[..k].join(" ");
             let close_prev = prev.is_some_and(|p| {
                 let a: Vec<char> = letters(&prefix).chars().collect();
@@ -155,7 +177,7 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
                 super::vocab::bounded_distance(&a, &b, 1 + b.len() / 8).is_some()
             });
             if close_prev || vocab.closest_for(&prefix, Some(&known.company)).is_some() {
-                return Some(s);
+                return Some(s.to_string());
             }
         }
     }
@@ -170,7 +192,7 @@ fn repair_label(label: &str, broken: bool, prev: Option<&str>, known: &Known) ->
 }
 
 /// Reads a table's data lines into rows.
-pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
+pub fn read(data: &[DataLine<'_>], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut i = 0;
     let mut prev_line_row: Option<usize> = None; // row read from the previous line
@@ -178,8 +200,8 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         let d = &data[i];
         let this_prev = prev_line_row.take();
         // Lines with no real label.
-        if !d.label.is_empty() && clean::letter_count(&d.head) < 3 {
-            ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+        if !d.label.is_empty() && !clean::has_n_letters(&d.head, 3) {
+            ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.label));
             i += 1;
             continue;
         }
@@ -231,7 +253,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             continue;
         }
         // Label printed over two lines.
-        let mut label = d.label.clone();
+        let mut label = d.label.to_string();
         let mut origin = LabelOrigin::Printed;
         let mut vals_line = d;
         let mut lines = vec![d.no];
@@ -253,8 +275,9 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             i += 1;
         }
         // Garbled labels.
-        let prev_label = rows.last().map(|r| r.label.clone());
-        if let Some(fixed) = repair_label(&label, d.broken, prev_label.as_deref(), known)
+        let mut key = letters(&label);
+        let prev_label = rows.last().map(|r| r.label.as_str());
+        if let Some(fixed) = repair_label(&label, &key, d.broken, prev_label, known)
             && fixed != label
         {
             ctx.repair(
@@ -265,15 +288,15 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             );
             origin = LabelOrigin::Repaired {
                 printed: if d.broken {
-                    d.printed.clone()
+                    d.label.to_string()
                 } else {
                     label.clone()
                 },
             };
             label = fixed;
+            key = letters(&label);
         }
         // Declared variant spellings read as the standard label.
-        let mut key = letters(&label);
         if let Some(standard) = Vocab::get().variant_key(&key)
             && standard != label
         {
@@ -296,7 +319,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         let (mut cells, unreadable) = cells_of(vals_line, width, ctx);
         // Percentage rows: values without % are strays.
         let percent_row =
-            cells.iter().any(is_percent_cell) || label.to_lowercase().ends_with("margin");
+            cells.iter().any(is_percent_cell) || clean::lower_ends_with(&label, "margin");
         if percent_row {
             for c in cells.iter_mut() {
                 if c.is_some() && !is_percent_cell(c) {
@@ -314,7 +337,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         // (A label ending with ':' is a heading label.)
         if label.ends_with(':')
             && has_values
-            && !label.to_lowercase().starts_with("total")
+            && !clean::lower_starts_with(&label, "total")
             && label.ends_with(':')
         {
             // A heading carrying values: they belong to the row below when
@@ -335,12 +358,12 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                         ),
                         vec![d.no, n.no],
                     );
-                    let ghosts: Vec<String> = n
+                    let ghosts: Vec<&str> = n
                         .vals
                         .iter()
                         .filter_map(|v| match v {
                             Val::Num { raw, .. } | Val::Bad(raw) | Val::Text(raw) => {
-                                Some(raw.clone())
+                                Some(raw.as_ref())
                             }
                             _ => None,
                         })
@@ -356,7 +379,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                         );
                     }
                     rows.push(RawRow {
-                        label: n.label.clone(),
+                        label: n.label.to_string(),
                         key: letters(&n.label),
                         origin: LabelOrigin::Printed,
                         line: n.no,
@@ -386,12 +409,12 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 rows.push(heading_row(&label, &key, origin, d));
                 prev_line_row = Some(rows.len() - 1);
             } else {
-                ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.printed));
+                ctx.warn(d.no, format!("unreadable line \"{}\" skipped", d.label));
             }
             i += 1;
             continue;
         }
-        if !has_values && label.to_lowercase().starts_with("total") {
+        if !has_values && clean::lower_starts_with(&label, "total") {
             ctx.warn(
                 d.no,
                 format!("a total without values \"{label}\" is not a row: skipped"),
@@ -445,7 +468,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
     rows
 }
 
-fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine) -> RawRow {
+fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine<'_>) -> RawRow {
     RawRow {
         label: label.to_string(),
         key: key.to_string(),
@@ -460,7 +483,13 @@ fn heading_row(label: &str, key: &str, origin: LabelOrigin, d: &DataLine) -> Raw
 
 /// Splits a line holding `k` rows ("Noncontrolling interests TOTAL EQUITY"
 /// with two values per cell) at known labels.
-fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow>, ctx: &mut Ctx) {
+fn split_merged(
+    d: &DataLine<'_>,
+    width: usize,
+    known: &Known,
+    rows: &mut Vec<RawRow>,
+    ctx: &mut Ctx,
+) {
     let counts: Vec<usize> = d
         .vals
         .iter()
@@ -488,7 +517,7 @@ fn split_merged(d: &DataLine, width: usize, known: &Known, rows: &mut Vec<RawRow
                 let mut cells = vec![None; width];
                 for (c, v) in d.vals.iter().enumerate().take(width) {
                     let tok = match v {
-                        Val::Multi(t) => t.get(r).cloned(),
+                        Val::Multi(t) => t.get(r).map(|t| t.to_string()),
                         _ => None,
                     };
                     if let Some(tok) = tok {
@@ -541,13 +570,15 @@ mod tests {
             company: Vocab::get().company("Qifu Technology, Inc."),
             ..Known::default()
         };
+        let garbled = "TOTAL CIABILITIES TOTAL QIFU TECHNOLOGY INC EQUITY";
         let fixed = repair_label(
-            "TOTAL CIABILITIES TOTAL QIFU TECHNOLOGY INC EQUITY",
+            garbled,
+            &letters(garbled),
             false,
             Some("TOTAL LIABILITIES"),
             &k,
         );
         assert_eq!(fixed.as_deref(), Some("TOTAL QIFU TECHNOLOGY INC EQUITY"));
-        assert_eq!(repair_label("Goodwill", false, None, &k), None);
+        assert_eq!(repair_label("Goodwill", "goodwill", false, None, &k), None);
     }
 }

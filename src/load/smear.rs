@@ -20,20 +20,21 @@ const MIN_SMEARED_LINES: usize = 3;
 const MAX_RUN: usize = 4000;
 
 /// Whether a table's lines are smeared.
-pub fn is_smeared(data: &[DataLine]) -> bool {
+pub fn is_smeared(data: &[DataLine<'_>]) -> bool {
     data.iter().filter(|d| d.has_multi()).count() >= MIN_SMEARED_LINES
 }
 
-fn tokens(v: &Val) -> Vec<String> {
+/// The tokens of a value position.
+fn tokens<'v>(v: &'v Val<'_>) -> &'v [std::borrow::Cow<'v, str>] {
     match v {
-        Val::Multi(t) => t.clone(),
-        Val::Num { raw, .. } | Val::Bad(raw) => vec![raw.clone()],
-        _ => Vec::new(),
+        Val::Multi(t) => t,
+        Val::Num { raw, .. } | Val::Bad(raw) => std::slice::from_ref(raw),
+        _ => &[],
     }
 }
 
 /// Reads a smeared table.
-pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
+pub fn read(data: &[DataLine<'_>], width: usize, known: &Known, ctx: &mut Ctx) -> Vec<RawRow> {
     let best = data
         .iter()
         .enumerate()
@@ -51,34 +52,40 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         );
         return rows::read(data, width, known, ctx);
     };
-    let in_best: HashSet<String> = segs.iter().map(|s| letters(s)).collect();
+    // Each label's letters form, read once.
+    let keys: Vec<String> = segs.iter().map(|s| letters(s)).collect();
+    let in_best: HashSet<&str> = keys.iter().map(String::as_str).collect();
     let start = data
         .iter()
         .position(|d| {
             d.has_multi()
                 || (d.label.is_empty() && d.numbers() > 0)
                 || segment(&d.label, known).is_some_and(|s| {
-                    s.len() >= 2 || s.first().is_some_and(|x| in_best.contains(&letters(x)))
+                    s.len() >= 2
+                        || s.first()
+                            .is_some_and(|x| in_best.contains(letters(x).as_str()))
                 })
         })
         .unwrap_or(0);
     let mut out = rows::read(&data[..start], width, known, ctx);
     let region: Vec<usize> = data[start..].iter().map(|d| d.no).collect();
-    let is_heading = |s: &str| {
-        let l = letters(s);
-        known.headings.contains(&l)
-            || super::vocab::Vocab::get().is_heading_for(s, Some(&known.company))
+    let is_heading = |k: &str| {
+        known.headings.contains(k)
+            || super::vocab::Vocab::get().is_heading_key(k, Some(&known.company))
     };
-    let is_percent =
-        |s: &str| known.percent.contains(&letters(s)) || s.to_lowercase().contains("margin");
-    let valued: Vec<usize> = (0..segs.len()).filter(|&i| !is_heading(&segs[i])).collect();
+    let percent: Vec<bool> = segs
+        .iter()
+        .zip(&keys)
+        .map(|(s, k)| known.percent.contains(k) || super::clean::lower_contains(s, "margin"))
+        .collect();
+    let valued: Vec<usize> = (0..segs.len()).filter(|&i| !is_heading(&keys[i])).collect();
     let mut cells: Vec<Vec<Option<Cell>>> = vec![vec![None; width]; segs.len()];
     for (c, val) in b.vals.iter().enumerate().take(width) {
         let toks = tokens(val);
         let mut ti = 0;
         let mut cut: Vec<&str> = Vec::new();
         for &r in &valued {
-            let pct_row = is_percent(&segs[r]);
+            let pct_row = percent[r];
             let Some(tok) = toks.get(ti) else {
                 if !pct_row {
                     cut.push(&segs[r]);
@@ -94,7 +101,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
                 Some((amount, _)) if pct_tok == pct_row => {
                     cells[r][c] = Some(Cell {
                         amount,
-                        raw: tok.clone(),
+                        raw: tok.to_string(),
                         line: b.no,
                     })
                 }
@@ -144,11 +151,11 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
         ),
         region,
     );
-    for (r, label) in segs.iter().enumerate() {
+    for (r, (label, key)) in segs.into_iter().zip(keys).enumerate() {
         let heading = !valued.contains(&r);
         out.push(RawRow {
-            label: label.clone(),
-            key: letters(label),
+            label,
+            key,
             origin: LabelOrigin::Split,
             line: b.no,
             cells: if heading {
@@ -158,7 +165,7 @@ pub fn read(data: &[DataLine], width: usize, known: &Known, ctx: &mut Ctx) -> Ve
             },
             bold: false,
             heading,
-            percent: is_percent(label),
+            percent: percent[r],
         });
     }
     out

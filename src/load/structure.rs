@@ -2,7 +2,7 @@
 //! subtotal, total), unit and scale, and parent links from the printed
 //! structure and the declarative roll-ups of assets/labels.toml.
 
-use super::clean::letters;
+use super::clean::{LowerWords, letters, lower_starts_with};
 use super::rows::RawRow;
 use super::vocab::{Company, Vocab, part_matches};
 use crate::model::{Row, RowKind, Scale, Statement, Unit};
@@ -11,14 +11,31 @@ use rustc_hash::FxHashMap as HashMap;
 /// How far back (in rows) a total looks for its components.
 const MAX_LOOKBACK: usize = 2000;
 
+/// The sections of one table's rows, from its headings.
+#[derive(Clone, Debug, Default)]
+pub struct Sections {
+    /// The name of each heading, in printed order.
+    pub names: Vec<String>,
+    /// Per row: its section (an index into `names`) and its depth.
+    pub rows: Vec<(Option<usize>, u8)>,
+}
+
+impl Sections {
+    /// The section name of row `i`.
+    pub fn name(&self, i: usize) -> Option<&str> {
+        self.rows[i].0.map(|n| self.names[n].as_str())
+    }
+}
+
 /// Section and depth of each row of one table, from its headings.
-pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<String>, u8)> {
-    // Open headings: name, printed in capitals, letters form.
-    let mut stack: Vec<(String, bool, String)> = Vec::new();
+pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Sections {
+    // Open headings: name (index), printed in capitals, letters form.
+    let mut stack: Vec<(usize, bool, &str)> = Vec::new();
+    let mut names = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let name = r.label.trim().trim_end_matches(':').trim().to_string();
         if r.heading {
+            let name = r.label.trim().trim_end_matches(':').trim();
             let caps = name
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -30,9 +47,9 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<Strin
                     stack.pop();
                 }
             }
-            let parent = stack.last().map(|s| s.0.clone());
-            out.push((parent, stack.len() as u8));
-            stack.push((name, caps, r.key.clone()));
+            out.push((stack.last().map(|s| s.0), stack.len() as u8));
+            names.push(name.to_string());
+            stack.push((names.len() - 1, caps, r.key.as_str()));
             continue;
         }
         // The letters of the name are the label's (trimming and a colon
@@ -40,10 +57,10 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<Strin
         let l = &r.key;
         let closes = l
             .strip_prefix("total")
-            .and_then(|rest| stack.iter().rposition(|(_, _, k)| k == rest));
+            .and_then(|rest| stack.iter().rposition(|(_, _, k)| *k == rest));
         match closes {
             Some(j) => {
-                out.push((Some(stack[j].0.clone()), j as u8));
+                out.push((Some(stack[j].0), j as u8));
                 stack.truncate(j);
             }
             // A "Total …" whose components are declared (not the section's
@@ -54,30 +71,60 @@ pub fn sections(rows: &[RawRow], company: Option<&Company>) -> Vec<(Option<Strin
                 if stack.last().is_some_and(|(_, caps, _)| !caps) {
                     stack.pop();
                 }
-                out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8));
+                out.push((stack.last().map(|s| s.0), stack.len() as u8));
             }
-            None => out.push((stack.last().map(|s| s.0.clone()), stack.len() as u8)),
+            None => out.push((stack.last().map(|s| s.0), stack.len() as u8)),
         }
     }
-    out
+    Sections { names, rows: out }
 }
+
+/// What [`unit_of`] looks for in a lowercased label or section.
+static UNIT_WORDS: LowerWords =
+    LowerWords::new(&["margin", "weighted average", "number of shares", " per "]);
 
 /// The unit a row's numbers measure.
 pub fn unit_of(row: &Row) -> Unit {
-    let l = row.label.to_lowercase();
-    let s = row.section.as_deref().unwrap_or("").to_lowercase();
-    if row.cells.iter().flatten().any(|c| c.raw.ends_with('%')) || l.contains("margin") {
-        Unit::Percent
-    } else if l.contains("weighted average")
-        || s.contains("weighted average")
-        || l.contains("number of shares")
-    {
+    unit_with(row, || {
+        UNIT_WORDS.in_lower(row.section.as_deref().unwrap_or(""))
+    })
+}
+
+/// [`unit_of`], with the words of the row's section (as
+/// [`UNIT_WORDS`]`.in_lower` gives them) asked of `section` only when needed.
+fn unit_with(row: &Row, section: impl FnOnce() -> u8) -> Unit {
+    // What the lowercased label and section contain, each read once.
+    let [margin, weighted, shares, per] = [1, 2, 4, 8];
+    let l = UNIT_WORDS.in_lower(&row.label);
+    if row.cells.iter().flatten().any(|c| c.raw.ends_with('%')) || l & margin != 0 {
+        return Unit::Percent;
+    }
+    let s = section();
+    if l & (weighted | shares) != 0 || s & weighted != 0 {
         Unit::Shares
-    } else if l.contains(" per ") || (s.contains(" per ") && !l.starts_with("total")) {
+    } else if l & per != 0 || (s & per != 0 && !lower_starts_with(&row.label, "total")) {
         Unit::PerShare
     } else {
         Unit::Money
     }
+}
+
+/// The units of `rows`, each section's words read once for its run of rows.
+fn units(rows: &[Row]) -> Vec<Unit> {
+    let mut last: Option<(Option<&str>, u8)> = None;
+    rows.iter()
+        .map(|r| {
+            let sec = r.section.as_deref();
+            unit_with(r, || match last {
+                Some((s, bits)) if s == sec => bits,
+                _ => {
+                    let bits = UNIT_WORDS.in_lower(sec.unwrap_or(""));
+                    last = Some((sec, bits));
+                    bits
+                }
+            })
+        })
+        .collect()
 }
 
 /// Sets kind, unit, scale and parent of every row of a statement.
@@ -94,10 +141,11 @@ pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String
     let vocab = Vocab::get();
     let scale = st.scale;
     let n = st.rows.len();
-    for (r, key) in st.rows.iter_mut().zip(keys) {
+    let units = units(&st.rows);
+    for ((r, key), unit) in st.rows.iter_mut().zip(keys).zip(units) {
         r.parent = None;
         let has = r.cells.iter().any(Option::is_some);
-        r.unit = unit_of(r);
+        r.unit = unit;
         r.scale = if r.unit == Unit::Money {
             scale
         } else {
@@ -105,7 +153,7 @@ pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String
         };
         r.kind = if !has {
             RowKind::Header
-        } else if r.label.to_lowercase().starts_with("total") || vocab.is_total_key(key, company) {
+        } else if lower_starts_with(&r.label, "total") || vocab.is_total_key(key, company) {
             RowKind::Total
         } else if vocab.is_group_key(key, company) {
             RowKind::Subtotal
@@ -212,5 +260,52 @@ pub fn apply_keyed(st: &mut Statement, company: Option<&Company>, keys: &[String
         {
             rows[i].kind = RowKind::Subtotal;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelOrigin;
+
+    fn row(label: &str, section: Option<&str>) -> Row {
+        Row {
+            label: label.to_string(),
+            origin: LabelOrigin::Printed,
+            section: section.map(str::to_string),
+            parent: None,
+            depth: 0,
+            kind: RowKind::Item,
+            unit: Unit::Money,
+            scale: Scale::Units,
+            cells: Vec::new(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn units_read_each_section_once_with_the_same_result() {
+        let rows = [
+            row("Basic", Some("Net income per share:")),
+            row("Diluted", Some("Net income per share:")),
+            row("Total", Some("Net income per share:")),
+            row("Basic", Some("Weighted average number of shares")),
+            row("Gross margin", None),
+            row("Revenues", None),
+        ];
+        let got = units(&rows);
+        assert_eq!(
+            got,
+            [
+                Unit::PerShare,
+                Unit::PerShare,
+                Unit::Money,
+                Unit::Shares,
+                Unit::Percent,
+                Unit::Money
+            ]
+        );
+        let each: Vec<Unit> = rows.iter().map(unit_of).collect();
+        assert_eq!(got, each);
     }
 }

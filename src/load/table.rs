@@ -5,15 +5,16 @@
 use super::block::Block;
 use super::line::{self, Class, DataLine};
 
-/// One table of a block, before its header is interpreted.
+/// One table of a block, before its header is interpreted (borrowing from
+/// the filing's lines).
 #[derive(Clone, Debug)]
-pub struct RawTable {
+pub struct RawTable<'a> {
     /// Index of the block in the filing.
     pub block: usize,
     /// Header lines: 1-based line number, class, raw text.
-    pub header: Vec<(usize, Class, String)>,
+    pub header: Vec<(usize, Class, &'a str)>,
     /// Data lines in order.
-    pub data: Vec<DataLine>,
+    pub data: Vec<DataLine<'a>>,
     /// Lines that could not be read at all.
     pub junk: Vec<usize>,
     /// Whether this table started inside a block after another table's rows.
@@ -25,7 +26,7 @@ pub struct RawTable {
 }
 
 /// Splits block `b` (index `bi`) of `lines` into tables.
-pub fn split(bi: usize, b: &Block, lines: &[String]) -> Vec<RawTable> {
+pub fn split<'a>(bi: usize, b: &Block, lines: &'a [String]) -> Vec<RawTable<'a>> {
     let mut out = Vec::new();
     let new = |first: usize, continued: bool| RawTable {
         block: bi,
@@ -37,17 +38,19 @@ pub fn split(bi: usize, b: &Block, lines: &[String]) -> Vec<RawTable> {
         last_line: first,
     };
     let mut cur = new(b.start + 1, false);
+    // Each line's cells and their reads (buffers reused line to line).
+    let (mut cells, mut reads) = (Vec::new(), Vec::new());
     for (idx, raw) in lines.iter().enumerate().take(b.end).skip(b.start) {
         let no = idx + 1;
         let in_rows = !cur.data.is_empty();
-        let cells = line::cells_cow(raw);
-        let reads = line::reads_of(&cells);
+        let plain_label = line::read_cells(raw, &mut cells, &mut reads);
         let class = line::classify_cells(&cells, &reads, in_rows);
         match class {
             Class::Blank => {}
             Class::Junk => cur.junk.push(no),
             Class::Data => {
-                cur.data.push(line::data_cells(no, raw, &cells, &reads));
+                cur.data
+                    .push(line::data_cells(no, raw, &mut cells, &reads, plain_label));
                 cur.last_line = no;
             }
             header => {
@@ -55,7 +58,7 @@ pub fn split(bi: usize, b: &Block, lines: &[String]) -> Vec<RawTable> {
                     let done = std::mem::replace(&mut cur, new(no, true));
                     out.push(done);
                 }
-                cur.header.push((no, header, raw.clone()));
+                cur.header.push((no, header, raw));
                 cur.last_line = no;
             }
         }

@@ -1,16 +1,17 @@
-//! The declarative vocabulary of standard labels (assets/labels.toml) and
-//! fuzzy matching against it at linear cost.
+//! The declarative vocabulary of standard labels (assets/labels.toml);
+//! fuzzy matching against it is in [`fuzzy`].
 
-use super::clean::letters;
+mod fuzzy;
+
+use super::clean::{letters, letters_len};
+pub use fuzzy::bounded_distance;
+use fuzzy::{Buckets, buckets, closest};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::sync::{Arc, LazyLock, Mutex};
 
 /// The vocabulary file, embedded.
 const LABELS_TOML: &str = include_str!("../../assets/labels.toml");
-
-/// Labels longer than this (in letters) are never fuzzy-matched.
-const MAX_FUZZY_LETTERS: usize = 400;
 
 /// A total whose components are named explicitly.
 #[derive(Clone, Debug, Deserialize)]
@@ -39,6 +40,8 @@ struct File {
 pub struct Vocab {
     /// Letters form to standard spelling, for every known label and heading.
     known: HashMap<String, String>,
+    /// The length in bytes of the longest letters form in `known`.
+    longest: usize,
     /// Letters forms of headings.
     headings: HashMap<String, String>,
     /// Letters forms of group rows.
@@ -47,11 +50,11 @@ pub struct Vocab {
     totals: HashMap<String, String>,
     /// Known labels bucketed by letter count, for fuzzy matching
     /// (letters, spelling).
-    by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
+    by_len: Buckets,
     /// Reconciliation column headers (letters form, spelling).
     columns: Vec<(String, String)>,
-    /// Headers spanning several columns (letters form).
-    spanning: Vec<String>,
+    /// Headers spanning several columns (letters form, as characters).
+    spanning: Vec<Vec<char>>,
     /// Explicit roll-ups, keyed by the total's letters form.
     rollups: HashMap<String, Vec<String>>,
     /// Declared variant spellings (letters form) to the standard spelling.
@@ -78,7 +81,9 @@ struct Templates {
 #[derive(Clone, Debug, Default)]
 pub struct Company {
     known: HashMap<String, String>,
-    by_len: HashMap<usize, Vec<(Vec<char>, String)>>,
+    /// The length in bytes of the longest letters form in `known`.
+    longest: usize,
+    by_len: Buckets,
     headings: HashSet<String>,
     groups: HashSet<String>,
     totals: HashSet<String>,
@@ -128,45 +133,9 @@ fn take_templates(list: &mut Vec<String>) -> Vec<String> {
     t
 }
 
-/// A known label for fuzzy matching: its letters and its spelling.
-type Entry = (Vec<char>, String);
-/// Known labels by letter count, each bucket sorted.
-type Buckets = HashMap<usize, Vec<Entry>>;
-/// A fuzzy match: distance, letter count, entry.
-type Near<'a> = (usize, usize, &'a Entry);
-
-/// Letters forms to spellings, bucketed by letter count and sorted (the
-/// order [`Vocab::closest`] scans them in).
-fn buckets<'a>(known: impl Iterator<Item = (&'a String, &'a String)>) -> Buckets {
-    let mut by_len: Buckets = HashMap::default();
-    for (k, v) in known {
-        by_len
-            .entry(k.chars().count())
-            .or_default()
-            .push((k.chars().collect(), v.clone()));
-    }
-    for v in by_len.values_mut() {
-        v.sort();
-    }
-    by_len
-}
-
-/// The entry of `by_len` closest to `chars` (`n` letters) within `max`
-/// edits: distance, letter count and entry, the smallest first in the
-/// order of [`Vocab::closest`] (distance, then letter count, then entry).
-fn closest_in<'a>(by_len: &'a Buckets, chars: &[char], max: usize) -> Option<Near<'a>> {
-    let n = chars.len();
-    let mut best: Option<Near<'a>> = None;
-    for len in n.saturating_sub(max)..=n + max {
-        for e in by_len.get(&len).into_iter().flatten() {
-            if let Some(d) = bounded_distance(chars, &e.0, max)
-                && best.is_none_or(|(bd, _, _)| d < bd)
-            {
-                best = Some((d, len, e));
-            }
-        }
-    }
-    best
+/// The length in bytes of the longest key of `known`.
+fn longest(known: &HashMap<String, String>) -> usize {
+    known.keys().map(String::len).max().unwrap_or(0)
 }
 
 impl Vocab {
@@ -190,13 +159,18 @@ impl Vocab {
         }
         let by_len = buckets(known.iter());
         Vocab {
+            longest: longest(&known),
             headings: index(&f.headings),
             groups: index(&f.groups),
             totals: index(&f.totals),
             known,
             by_len,
             columns: f.columns.iter().map(|c| (letters(c), c.clone())).collect(),
-            spanning: f.spanning.iter().map(|s| letters(s)).collect(),
+            spanning: f
+                .spanning
+                .iter()
+                .map(|s| letters(s).chars().collect())
+                .collect(),
             rollups: f
                 .rollup
                 .into_iter()
@@ -250,6 +224,7 @@ impl Vocab {
             spell(list).iter().map(|l| letters(l)).collect()
         };
         Company {
+            longest: longest(&known),
             by_len: buckets(known.iter()),
             known,
             headings: set(&t.headings),
@@ -331,24 +306,7 @@ impl Vocab {
         label: &str,
         company: Option<&'a Company>,
     ) -> Option<(&'a str, usize)> {
-        let l = letters(label);
-        let n = l.chars().count();
-        if !(4..=MAX_FUZZY_LETTERS).contains(&n) {
-            return None;
-        }
-        let max = 1 + n / 16;
-        let chars: Vec<char> = l.chars().collect();
-        let generic = closest_in(&self.by_len, &chars, max);
-        let named = company.and_then(|c| closest_in(&c.by_len, &chars, max));
-        let best = match (generic, named) {
-            (Some(g), Some(c)) => Some(if (c.0, c.1, c.2) < (g.0, g.1, g.2) {
-                c
-            } else {
-                g
-            }),
-            (g, c) => g.or(c),
-        };
-        best.map(|(d, _, e)| (e.1.as_str(), d))
+        closest(&self.by_len, company.map(|c| &c.by_len), label)
     }
 
     /// The standard spelling of a label given in letters form, among the
@@ -360,6 +318,12 @@ impl Vocab {
     ) -> Option<&'a str> {
         self.known_letters(letters)
             .or_else(|| company?.known.get(letters).map(String::as_str))
+    }
+
+    /// The length in bytes of the longest letters form
+    /// [`Vocab::known_letters_for`] knows (for `company`).
+    pub fn longest_known_for(&self, company: Option<&Company>) -> usize {
+        self.longest.max(company.map_or(0, |c| c.longest))
     }
 
     /// Whether `label` is a known section heading (for `company`).
@@ -416,6 +380,12 @@ impl Vocab {
     /// The standard reconciliation column header contained in `text`
     /// (compared on letters), the longest if several.
     pub fn column(&self, text: &str) -> Option<&str> {
+        // A column's letters are no more than the text's (most header
+        // cells are short: no copy).
+        let n = letters_len(text);
+        if self.columns.iter().all(|(k, _)| k.len() > n) {
+            return None;
+        }
         let t = letters(text);
         self.columns
             .iter()
@@ -427,46 +397,22 @@ impl Vocab {
     /// Whether `text` is a header spanning several columns ("IFRSs adjustments"),
     /// allowing two letters of damage.
     pub fn is_spanning(&self, text: &str) -> bool {
+        const MAX: usize = 2;
+        // Within two edits, the letter counts differ by two at most (most
+        // texts are not near in length: no copy).
+        let n = if text.is_ascii() {
+            letters_len(text)
+        } else {
+            letters(text).chars().count()
+        };
+        if n == 0 || self.spanning.iter().all(|s| s.len().abs_diff(n) > MAX) {
+            return false;
+        }
         let t: Vec<char> = letters(text).chars().collect();
-        !t.is_empty()
-            && self.spanning.iter().any(|s| {
-                let sc: Vec<char> = s.chars().collect();
-                bounded_distance(&t, &sc, 2).is_some()
-            })
+        self.spanning
+            .iter()
+            .any(|s| bounded_distance(&t, s, MAX).is_some())
     }
-}
-
-/// Levenshtein distance between `a` and `b` if it is at most `max`
-/// (banded: O(len * max)).
-pub fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > max {
-        return None;
-    }
-    let inf = max + 1;
-    let mut prev = vec![inf; m + 2];
-    let mut cur = vec![inf; m + 2];
-    for (j, p) in prev.iter_mut().enumerate().take(max.min(m) + 1) {
-        *p = j;
-    }
-    for i in 1..=n {
-        let lo = i.saturating_sub(max).max(1);
-        let hi = (i + max).min(m);
-        cur[lo - 1] = if lo == 1 && i <= max { i } else { inf };
-        let mut row_min = cur[lo - 1];
-        for j in lo..=hi {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
-            cur[j] = v.min(inf);
-            row_min = row_min.min(cur[j]);
-        }
-        cur[hi + 1] = inf;
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[m] <= max).then_some(prev[m])
 }
 
 /// The key of a declared roll-up component: its letters form, keeping a
@@ -491,14 +437,6 @@ pub fn part_matches(key: &str, label_letters: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distance_is_bounded() {
-        let a: Vec<char> = "kitten".chars().collect();
-        let b: Vec<char> = "sitting".chars().collect();
-        assert_eq!(bounded_distance(&a, &b, 3), Some(3));
-        assert_eq!(bounded_distance(&a, &b, 2), None);
-    }
 
     #[test]
     fn repairs_ocr_labels() {
