@@ -6,8 +6,9 @@
 use super::periods::{self, Hint};
 use super::quantity::{self, Found};
 use super::scan::{boundary_at, ends_ci, ends_with_word_ci, strip_any_ci, strip_ci, ws1};
+use super::sections::sentences;
 use super::subject;
-use super::text::{CleanLine, sentences};
+use super::text::CleanLine;
 use crate::model::{Claim, ClaimKind, Currency, FactPeriod, NarrativeFact, Quantity, Quarter};
 use memchr::memchr2;
 

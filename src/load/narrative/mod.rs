@@ -17,6 +17,7 @@ mod metrics;
 mod periods;
 mod quantity;
 mod scan;
+mod sections;
 mod subject;
 mod text;
 
@@ -39,7 +40,7 @@ pub struct Narrative {
 
 /// Reads facts, claims and metrics from the filing's lines.
 pub fn extract(lines: &[String], meta: &Meta) -> Narrative {
-    let indices = text::narrative_lines(lines);
+    let indices = sections::narrative_lines(lines);
     // A line without a digit holds no figure, footnote mark or footnote
     // number: nothing the readers below could take from it.
     let clean: Vec<text::CleanLine> = indices
@@ -69,6 +70,6 @@ fn first_heading(lines: &[String], indices: &[usize]) -> Option<usize> {
     let first = *indices.first()?;
     (0..first)
         .rev()
-        .find(|&i| text::is_heading(lines, i))
+        .find(|&i| sections::is_heading(lines, i))
         .map(|i| i + 1)
 }
