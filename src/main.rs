@@ -68,6 +68,24 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
+/// Transparent huge pages off for this process (Linux): mimalloc's arenas
+/// would otherwise be backed by 2 MiB pages as soon as they are touched,
+/// which for a run of many small, short-lived allocations more than
+/// doubles the peak memory (71-77 MB against 28-31 MB for `check` over the
+/// 800 generated filings) and adds page-clearing time, for no speed-up.
+/// What `MIMALLOC_ALLOW_THP=0` does, done before the first large
+/// allocation. A refusal by the kernel changes nothing but the memory.
+#[cfg(target_os = "linux")]
+fn without_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and reads or
+    // writes no memory of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> std::process::ExitCode {
+    #[cfg(target_os = "linux")]
+    without_huge_pages();
     tieout::cli::main()
 }
