@@ -55,16 +55,18 @@ impl<'a> Interner<'a> {
     }
 
     fn intern(&mut self, key: KeyRef) -> u32 {
-        if let Some(i) = self.lookup(&key) {
+        let s = match key {
+            KeyRef::Known(i) => return i,
+            KeyRef::Other(s) => s,
+        };
+        if let Some(i) = self.set.labels.known(&s) {
             return i;
         }
-        let KeyRef::Other(s) = key else {
-            unreachable!("known keys are numbered")
-        };
-        let i = self.next;
-        self.next += 1;
-        self.keys.insert(s, i);
-        i
+        let next = &mut self.next;
+        *self.keys.entry(s).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        })
     }
 
     fn text(&mut self, s: &'a str) -> LabelText {
@@ -111,8 +113,9 @@ pub(crate) struct StIndex {
     names: Vec<OnceCell<(Shared, Shared)>>,
     /// (key, row), sorted.
     by_key: Vec<(u32, u32)>,
-    /// Per cell (row-major): its printed text, made when first needed.
-    cells: Vec<OnceCell<Shared>>,
+    /// Per cell (row-major): its printed text, made when first needed (the
+    /// slots too: most statements never show a cell).
+    cells: OnceCell<Box<[OnceCell<Shared>]>>,
 }
 
 /// A filing with each row's canonical key and each row's components.
@@ -284,7 +287,12 @@ impl<'a> Indexed<'a> {
     pub fn raw(&self, si: usize, row: usize, col: usize) -> Shared {
         let st = &self.filing.statements[si];
         let s = &self.st[si];
-        let Some(slot) = s.cells.get(row * st.columns.len() + col) else {
+        let cells = s.cells.get_or_init(|| {
+            (0..st.rows.len() * st.columns.len())
+                .map(|_| OnceCell::new())
+                .collect()
+        });
+        let Some(slot) = cells.get(row * st.columns.len() + col) else {
             return "(blank)".into();
         };
         slot.get_or_init(|| match st.rows[row].cell(col) {
@@ -314,7 +322,7 @@ fn index_statement<'a>(
         sections: Vec::with_capacity(n),
         names: vec![OnceCell::new(); st.columns.len()],
         by_key: Vec::with_capacity(n),
-        cells: vec![OnceCell::new(); n * st.columns.len()],
+        cells: OnceCell::new(),
     };
     let mut slug_seen: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(n, Default::default());
