@@ -326,8 +326,6 @@ fn index_statement<'a>(
     };
     let mut slug_seen: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(n, Default::default());
-    let mut key_seen: FxHashMap<u32, u32> =
-        FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (i, r) in st.rows.iter().enumerate() {
         let t = keys.text(&r.label);
         let section = r.section.as_deref();
@@ -340,9 +338,6 @@ fn index_statement<'a>(
                 key
             }
         };
-        let occ = key_seen.entry(key).or_insert(0);
-        s.key_occ.push(*occ);
-        *occ += 1;
         s.keys.push(key);
         s.by_key.push((key, i as u32));
         // Rows of one section follow each other: its normal form is found once.
@@ -378,6 +373,17 @@ fn index_statement<'a>(
     }
     drop(slug_seen);
     s.by_key.sort_unstable();
+    // A row's occurrence of its key: its place in the run of that key.
+    s.key_occ.resize(n, 0);
+    let mut run: Option<(u32, u32)> = None;
+    for &(key, row) in &s.by_key {
+        let occ = match run {
+            Some((k, o)) if k == key => o + 1,
+            _ => 0,
+        };
+        run = Some((key, occ));
+        s.key_occ[row as usize] = occ;
+    }
     section_totals(st, &s.norms, &s.sections, &mut s.children);
     s
 }
