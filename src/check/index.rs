@@ -10,6 +10,7 @@ use super::text::{Shared, period_text};
 use crate::model::{Column, ColumnRole, Filing, Period, RowKind, Statement, StatementKind};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 
 /// A label's shared text and its normalised form.
 #[derive(Clone)]
@@ -54,16 +55,21 @@ impl<'a> Interner<'a> {
         }
     }
 
-    fn intern(&mut self, key: KeyRef) -> u32 {
+    /// The number of `key` in `keys`, numbering it `next` if new.
+    fn intern(
+        set: &RuleSet,
+        keys: &mut FxHashMap<String, u32>,
+        next: &mut u32,
+        key: KeyRef,
+    ) -> u32 {
         let s = match key {
             KeyRef::Known(i) => return i,
             KeyRef::Other(s) => s,
         };
-        if let Some(i) = self.set.labels.known(&s) {
+        if let Some(i) = set.labels.known(&s) {
             return i;
         }
-        let next = &mut self.next;
-        *self.keys.entry(s).or_insert_with(|| {
+        *keys.entry(s).or_insert_with(|| {
             *next += 1;
             *next - 1
         })
@@ -330,12 +336,16 @@ fn index_statement<'a>(
         let t = keys.text(&r.label);
         let section = r.section.as_deref();
         let k = (r.label.as_str(), section, cid);
-        let key = match keys.row_keys.get(&k) {
-            Some(&key) => key,
-            None => {
-                let key = keys.intern(set.labels.key_ref(&t.norm, section, company));
-                keys.row_keys.insert(k, key);
-                key
+        let key = match keys.row_keys.entry(k) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let key_ref = set.labels.key_ref(&t.norm, section, company);
+                *e.insert(Interner::intern(
+                    keys.set,
+                    &mut keys.keys,
+                    &mut keys.next,
+                    key_ref,
+                ))
             }
         };
         s.keys.push(key);
