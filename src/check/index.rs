@@ -10,6 +10,7 @@ use super::text::{Shared, period_text};
 use crate::model::{Column, ColumnRole, Filing, Period, RowKind, Statement, StatementKind};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 
 /// A label's shared text and its normalised form.
 #[derive(Clone)]
@@ -54,17 +55,24 @@ impl<'a> Interner<'a> {
         }
     }
 
-    fn intern(&mut self, key: KeyRef) -> u32 {
-        if let Some(i) = self.lookup(&key) {
+    /// The number of `key` in `keys`, numbering it `next` if new.
+    fn intern(
+        set: &RuleSet,
+        keys: &mut FxHashMap<String, u32>,
+        next: &mut u32,
+        key: KeyRef,
+    ) -> u32 {
+        let s = match key {
+            KeyRef::Known(i) => return i,
+            KeyRef::Other(s) => s,
+        };
+        if let Some(i) = set.labels.known(&s) {
             return i;
         }
-        let KeyRef::Other(s) = key else {
-            unreachable!("known keys are numbered")
-        };
-        let i = self.next;
-        self.next += 1;
-        self.keys.insert(s, i);
-        i
+        *keys.entry(s).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        })
     }
 
     fn text(&mut self, s: &'a str) -> LabelText {
@@ -111,8 +119,9 @@ pub(crate) struct StIndex {
     names: Vec<OnceCell<(Shared, Shared)>>,
     /// (key, row), sorted.
     by_key: Vec<(u32, u32)>,
-    /// Per cell (row-major): its printed text, made when first needed.
-    cells: Vec<OnceCell<Shared>>,
+    /// Per cell (row-major): its printed text, made when first needed (the
+    /// slots too: most statements never show a cell).
+    cells: OnceCell<Box<[OnceCell<Shared>]>>,
 }
 
 /// A filing with each row's canonical key and each row's components.
@@ -284,7 +293,12 @@ impl<'a> Indexed<'a> {
     pub fn raw(&self, si: usize, row: usize, col: usize) -> Shared {
         let st = &self.filing.statements[si];
         let s = &self.st[si];
-        let Some(slot) = s.cells.get(row * st.columns.len() + col) else {
+        let cells = s.cells.get_or_init(|| {
+            (0..st.rows.len() * st.columns.len())
+                .map(|_| OnceCell::new())
+                .collect()
+        });
+        let Some(slot) = cells.get(row * st.columns.len() + col) else {
             return "(blank)".into();
         };
         slot.get_or_init(|| match st.rows[row].cell(col) {
@@ -314,27 +328,26 @@ fn index_statement<'a>(
         sections: Vec::with_capacity(n),
         names: vec![OnceCell::new(); st.columns.len()],
         by_key: Vec::with_capacity(n),
-        cells: vec![OnceCell::new(); n * st.columns.len()],
+        cells: OnceCell::new(),
     };
     let mut slug_seen: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(n, Default::default());
-    let mut key_seen: FxHashMap<u32, u32> =
         FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (i, r) in st.rows.iter().enumerate() {
         let t = keys.text(&r.label);
         let section = r.section.as_deref();
         let k = (r.label.as_str(), section, cid);
-        let key = match keys.row_keys.get(&k) {
-            Some(&key) => key,
-            None => {
-                let key = keys.intern(set.labels.key_ref(&t.norm, section, company));
-                keys.row_keys.insert(k, key);
-                key
+        let key = match keys.row_keys.entry(k) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let key_ref = set.labels.key_ref(&t.norm, section, company);
+                *e.insert(Interner::intern(
+                    keys.set,
+                    &mut keys.keys,
+                    &mut keys.next,
+                    key_ref,
+                ))
             }
         };
-        let occ = key_seen.entry(key).or_insert(0);
-        s.key_occ.push(*occ);
-        *occ += 1;
         s.keys.push(key);
         s.by_key.push((key, i as u32));
         // Rows of one section follow each other: its normal form is found once.
@@ -370,6 +383,17 @@ fn index_statement<'a>(
     }
     drop(slug_seen);
     s.by_key.sort_unstable();
+    // A row's occurrence of its key: its place in the run of that key.
+    s.key_occ.resize(n, 0);
+    let mut run: Option<(u32, u32)> = None;
+    for &(key, row) in &s.by_key {
+        let occ = match run {
+            Some((k, o)) if k == key => o + 1,
+            _ => 0,
+        };
+        run = Some((key, occ));
+        s.key_occ[row as usize] = occ;
+    }
     section_totals(st, &s.norms, &s.sections, &mut s.children);
     s
 }

@@ -13,6 +13,7 @@ pub mod result;
 pub mod rules;
 pub mod text;
 
+mod company;
 mod compiled;
 mod crossfoot;
 mod fix;

@@ -22,6 +22,14 @@ use rustc_hash::FxHashMap;
 /// A cell's place: filing, statement, row, column.
 type Place = (usize, usize, usize, usize);
 
+/// A [`Place`] as stored in the index (half the room).
+type Packed = [u32; 4];
+
+/// The place `p` stands for.
+fn unpack(p: Packed) -> Place {
+    (p[0] as usize, p[1] as usize, p[2] as usize, p[3] as usize)
+}
+
 /// What identifies a figure across filings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Key {
@@ -57,7 +65,7 @@ struct CellIndex {
     /// Per key: its last place so far.
     last: Vec<u32>,
     /// Every place, each with the next place of the same key (`u32::MAX`: none).
-    places: Vec<(Place, u32)>,
+    places: Vec<(Packed, u32)>,
     /// Key number by (column number, row key, occurrence).
     by_key: FxHashMap<(u32, u32, u32), usize>,
     /// Column number by what the column is made of, in first-seen order.
@@ -110,7 +118,8 @@ impl CellIndex {
                             .entry((k.column, row_id, occurrence))
                             .or_insert(n);
                         let at = idx.places.len() as u32;
-                        idx.places.push(((fi, si, ri, ci), u32::MAX));
+                        idx.places
+                            .push(([fi as u32, si as u32, ri as u32, ci as u32], u32::MAX));
                         if slot == n {
                             idx.keys.push(k);
                             idx.first.push(at);
@@ -154,7 +163,7 @@ impl CellIndex {
 
     /// The first place of key number `i`.
     fn first_place(&self, i: usize) -> Place {
-        self.places[self.first[i] as usize].0
+        unpack(self.places[self.first[i] as usize].0)
     }
 
     /// The places of key number `i`, first seen first.
@@ -163,7 +172,7 @@ impl CellIndex {
         std::iter::from_fn(move || {
             let (p, next) = *self.places.get(at as usize)?;
             at = next;
-            Some(p)
+            Some(unpack(p))
         })
     }
 }

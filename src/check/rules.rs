@@ -304,8 +304,7 @@ fn generic<'s>(normalized: &'s str, company: &str) -> Cow<'s, str> {
     if !starts_a_word(normalized, company) {
         return Cow::Borrowed(normalized);
     }
-    let padded = format!(" {normalized} ").replace(&format!(" {company} "), " company ");
-    Cow::Owned(padded.trim().to_string())
+    Cow::Owned(super::company::replace_company(normalized, company))
 }
 
 /// Whether `needle` (not empty) occurs in `hay` at the start of a word
