@@ -22,6 +22,7 @@ mod fx;
 mod helpers;
 mod identity;
 mod index;
+mod labels;
 mod memo;
 mod narrative;
 mod period;
