@@ -5,6 +5,8 @@
 //! [`export`] know nothing of ratatui; [`tui`] is the explorer and [`cli`]
 //! the command line.
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod check;
 pub mod cli;

@@ -9,9 +9,17 @@ use std::fmt;
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Period {
     /// A point in time ("June 30, 2024").
-    Instant { date: NaiveDate },
+    Instant {
+        /// The day.
+        date: NaiveDate,
+    },
     /// A span from `start` to `end`, both inclusive ("Three months ended June 30, 2024").
-    Duration { start: NaiveDate, end: NaiveDate },
+    Duration {
+        /// The first day.
+        start: NaiveDate,
+        /// The last day.
+        end: NaiveDate,
+    },
 }
 
 impl Period {
