@@ -360,4 +360,69 @@ mod tests {
         assert!(!passes(Some(fa), Some(fb)));
         assert!(!passes(None, Some(fb)));
     }
+
+    /// A printed figure: a mantissa of up to 12 digits, 0-3 decimals, a
+    /// scale of units, thousands or millions.
+    fn figure() -> impl proptest::strategy::Strategy<Value = (Decimal, u32, u32)> {
+        use proptest::prelude::*;
+        (
+            -999_999_999_999i64..=999_999_999_999,
+            0u32..=3,
+            prop_oneof![Just(0u32), Just(3), Just(6)],
+        )
+            .prop_map(|(m, dp, e)| (Decimal::new(m, dp), dp, e))
+    }
+
+    proptest::proptest! {
+        /// Sums of printed figures: the fixed-point intervals are the
+        /// decimal ones, so their verdicts agree both ways.
+        #[test]
+        fn sums_agree_with_decimals_for_any_figures(
+            parts in proptest::collection::vec(figure(), 1..6),
+            total in figure(),
+        ) {
+            let mut fix = Some(Fix::ZERO);
+            let mut dec = Interval::exact(Decimal::ZERO);
+            for &(v, dp, e) in &parts {
+                fix = fix.and_then(|f| Fix::printed(v, dp, e).and_then(|p| f.plus(p)));
+                dec = dec.plus(Interval::printed_times_pow10(v, dp, e));
+            }
+            let (v, dp, e) = total;
+            let fast = passes(Fix::printed(v, dp, e), fix);
+            let slow = Interval::printed_times_pow10(v, dp, e).overlaps(&dec);
+            proptest::prop_assert!(!fast || slow);
+            if let Some(f) = fix {
+                same(f, dec);
+                proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+
+        /// A translation at any rate, printed near its exact value: the
+        /// fast path passes only where the decimal division passes too.
+        #[test]
+        fn divisions_never_pass_where_decimals_fail(
+            rmb in figure(),
+            rate in 1i64..=999_999,
+            off in -3i64..=3,
+            udp in 0u32..=2,
+            halves in 0i64..4,
+        ) {
+            let rate = Decimal::new(rate, 4);
+            let (rv, rdp, re) = rmb;
+            // The figure printed in the same unit, `off` units from the quotient.
+            let ue = re;
+            let uv = (rv / rate).round_dp(udp) + Decimal::new(off, udp);
+            let widen = half_unit(udp, ue).map_or(0, |h| h * i128::from(halves));
+            let fast = passes_divided(Fix::printed(uv, udp, ue), Fix::printed(rv, rdp, re), rate, widen);
+            if fast {
+                let half = Decimal::new(5, udp + 1) * Decimal::from(10i64.pow(ue));
+                let expected = Interval::printed_times_pow10(rv, rdp, re)
+                    .div_exact(rate)
+                    .map(|i| i.widen(half * Decimal::from(halves)));
+                let slow = expected
+                    .is_some_and(|x| Interval::printed_times_pow10(uv, udp, ue).overlaps(&x));
+                proptest::prop_assert!(slow);
+            }
+        }
+    }
 }
