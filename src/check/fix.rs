@@ -7,6 +7,9 @@
 //! left to the exact decimals. Used to let passes that are only counted go
 //! without computing their figures as decimals.
 
+// `10^i` up to 19: the most a printed figure is multiplied by is
+// `SCALE` plus a scale of billions.
+use super::interval::POW10 as P10;
 use crate::model::{Cell, Row};
 use rust_decimal::Decimal;
 
@@ -16,18 +19,6 @@ const SCALE: u32 = 10;
 /// Bound on every magnitude (in counts): below it a decimal of scale at
 /// most [`SCALE`] holds the value exactly (96-bit mantissa, about 7.9e28).
 const LIMIT: i128 = 10i128.pow(27);
-
-/// `10^i` for `i` up to 19 (the most a printed figure is multiplied by:
-/// `SCALE` plus a scale of billions).
-const P10: [u64; 20] = {
-    let mut p = [1u64; 20];
-    let mut i = 1;
-    while i < 20 {
-        p[i] = p[i - 1] * 10;
-        i += 1;
-    }
-    p
-};
 
 /// A closed interval `[lo, hi]` in counts of `10^-SCALE`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,18 @@ use crate::model::Amount;
 use rust_decimal::Decimal;
 use std::fmt;
 
+/// `10^i` for `i` up to 19, shared by the interval arithmetic and its
+/// fixed-point fast path ([`super::fix`]).
+pub(crate) const POW10: [u64; 20] = {
+    let mut p = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
 /// A closed interval `[lo, hi]` of exact decimals (`lo <= hi`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Interval {
@@ -55,31 +67,21 @@ impl Interval {
     /// `printed(v, decimals).times_pow10(e)`, computed on the integer
     /// mantissa where that is exact (printed amounts nearly always).
     pub fn printed_times_pow10(v: Decimal, decimals: u32, e: u32) -> Self {
-        const P10: [i64; 19] = {
-            let mut p = [1i64; 19];
-            let mut i = 1;
-            while i < 19 {
-                p[i] = p[i - 1] * 10;
-                i += 1;
-            }
-            p
-        };
+        // 10^i as an i64 (up to 10^18).
+        let p10 = |i: u32| POW10.get(i as usize).and_then(|&p| i64::try_from(p).ok());
         let fast = || -> Option<Self> {
             let (s, d1) = (v.scale(), decimals.checked_add(1)?);
             if d1 > 28 || s > d1 {
                 return None;
             }
             let m = i64::try_from(v.mantissa()).ok()?;
-            let m = m.checked_mul(*P10.get((d1 - s) as usize)?)?;
+            let m = m.checked_mul(p10(d1 - s)?)?;
             let (lo, hi) = (m.checked_sub(5)?, m.checked_add(5)?);
             let end = |x: i64| -> Option<Decimal> {
                 if d1 >= e {
                     Some(Decimal::new(x, d1 - e))
                 } else {
-                    Some(Decimal::new(
-                        x.checked_mul(*P10.get((e - d1) as usize)?)?,
-                        0,
-                    ))
+                    Some(Decimal::new(x.checked_mul(p10(e - d1)?)?, 0))
                 }
             };
             Some(Self {
